@@ -1,0 +1,42 @@
+"""Command line: ``python -m macros check`` validates content; ``schema`` rewrites schema/."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .errors import ContentErrors
+from .playbook import load_playbook
+from .schema import write_schemas
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m macros", description="销售作战手册内容工具")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="校验 content/ 下的全部内容，不生成站点")
+    check.add_argument("content", nargs="?", type=Path, default=ROOT / "content")
+    commands.add_parser("schema", help="重新生成 schema/ 下的 JSON Schema")
+    args = parser.parse_args(argv)
+
+    if args.command == "schema":
+        for path in write_schemas(ROOT / "schema"):
+            print(path.relative_to(ROOT))
+        return 0
+    started = time.perf_counter()
+    content = args.content.resolve()
+    try:
+        playbook = load_playbook(content, root=ROOT if content.is_relative_to(ROOT) else content.parent)
+    except ContentErrors as errors:
+        print(errors.report(), file=sys.stderr)
+        return 1
+    seconds = time.perf_counter() - started
+    print(f"内容无误：{len(playbook.entries)} 个条目，{len(playbook.refs)} 处引用，用时 {seconds:.2f} 秒。")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

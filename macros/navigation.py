@@ -1,0 +1,43 @@
+"""The site navigation, derived from the content so that a new file gets its entry."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .kinds import KINDS
+from .playbook import Playbook
+from .urls import index_path, src_path
+
+NavEntry = Any  # str path or {title: [entries]}
+
+
+def _listing(playbook: Playbook, kind_name: str) -> list[NavEntry]:
+    kind = KINDS[kind_name]
+    return [index_path(kind)] + [src_path(kind, item.id) for item in playbook.of_kind(kind_name)]
+
+
+def build_nav(playbook: Playbook, extra: dict[str, list[NavEntry]] | None = None) -> list[NavEntry]:
+    """Tabs: 首页 · 销售流程 · 基础与模式 · 技巧与话术 · 表单与清单 · 培训 · 术语表."""
+    stage_kind = KINDS["stage"]
+    cycle: list[NavEntry] = [index_path(stage_kind)]
+    for stage in playbook.of_kind("stage"):
+        pages = [src_path(stage_kind, stage.id)]
+        pages += [src_path(KINDS["activity"], a.id) for a in playbook.activities(stage.id)]
+        cycle.append({stage.title: pages})
+    cycle.append({KINDS["process"].label: _listing(playbook, "process")})
+    # Activities are listed under their stage; their index page still needs a place.
+    cycle.append({KINDS["activity"].label: [index_path(KINDS["activity"])]})
+    extra = extra or {}
+    nav: list[NavEntry] = [
+        {"首页": ["index.md", *extra.get("首页", [])]},
+        {"销售流程": cycle},
+        {"基础与模式": [{KINDS["topic"].label: _listing(playbook, "topic")}, {KINDS["mode"].label: _listing(playbook, "mode")}]},
+        {"技巧与话术": [{KINDS["technique"].label: _listing(playbook, "technique")},
+                    {KINDS["script"].label: _listing(playbook, "script")}]},
+        {"表单与清单": [*extra.get("表单与清单", []), {KINDS["template"].label: _listing(playbook, "template")},
+                    {KINDS["checklist"].label: _listing(playbook, "checklist")}]},
+        {"培训": [*extra.get("培训", []), {KINDS["course"].label: _listing(playbook, "course")},
+                {KINDS["case"].label: _listing(playbook, "case")}]},
+        {KINDS["term"].label: _listing(playbook, "term")},
+    ]  # fmt: skip
+    return nav

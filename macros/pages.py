@@ -1,0 +1,56 @@
+"""The pages generated from content: one per item and one index per kind."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+from .kinds import KINDS, Kind
+from .playbook import Playbook
+from .urls import index_path, src_path
+
+AUDIENCE = {
+    "stage": "新人", "activity": "新人", "process": "新人", "topic": "新人", "mode": "新人",
+    "technique": "新人", "script": "新人", "term": "新人",
+    "case": "培训师", "course": "培训师",
+    "template": "销售", "checklist": "销售",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src: str
+    markdown: str
+
+
+def _front_matter(meta: dict[str, object]) -> str:
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+
+
+def tags(playbook: Playbook, item_id: str) -> list[str]:
+    kind = playbook.kind_of(item_id)
+    result = [kind.label, AUDIENCE[kind.name]]
+    stage = playbook.stage_of(item_id) if kind.name != "stage" else playbook.get(item_id)
+    if stage is not None:
+        result.append(stage.title)
+    return result
+
+
+def item_page(playbook: Playbook, item_id: str) -> GeneratedPage:
+    item = playbook.get(item_id)
+    kind: Kind = playbook.kind_of(item_id)
+    meta = {"title": item.title, "description": item.summary, "tags": tags(playbook, item_id)}
+    body = f"{{{{ render_item({item_id!r}) }}}}\n"
+    return GeneratedPage(src_path(kind, item_id), _front_matter(meta) + body)
+
+
+def index_page(kind: Kind) -> GeneratedPage:
+    meta = {"title": kind.label}
+    return GeneratedPage(index_path(kind), _front_matter(meta) + f"{{{{ render_index({kind.name!r}) }}}}\n")
+
+
+def generated_pages(playbook: Playbook) -> list[GeneratedPage]:
+    pages = [item_page(playbook, item_id) for item_id in playbook.entries]
+    pages += [index_page(kind) for kind in KINDS.values()]
+    return pages

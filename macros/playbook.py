@@ -1,0 +1,113 @@
+"""The loaded, checked playbook and the relations derived from it."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import models
+from .errors import ContentErrors
+from .kinds import KINDS, Kind
+from .loader import Entry, duplicate_ids, load_entries
+from .xref import Reference, check, references
+
+
+@dataclass
+class Playbook:
+    entries: dict[str, Entry]
+    refs: list[Reference] = field(default_factory=list)
+
+    # ------------------------------------------------------------ lookups
+
+    def __contains__(self, item_id: str) -> bool:
+        return item_id in self.entries
+
+    def get(self, item_id: str) -> Any:
+        return self.entries[item_id].item
+
+    def kind_of(self, item_id: str) -> Kind:
+        return self.entries[item_id].kind
+
+    def of_kind(self, kind: str) -> list[Any]:
+        items = [entry.item for entry in self.entries.values() if entry.kind.name == kind]
+        return sorted(items, key=lambda item: (getattr(item, "order", 0), item.id))
+
+    # ------------------------------------------------------------ relations
+
+    def backlinks(self, item_id: str) -> list[str]:
+        """Ids of the items that refer to ``item_id``, each once, in reading order."""
+        seen: dict[str, None] = {}
+        for reference in self.refs:
+            if reference.target == item_id and reference.source != item_id:
+                seen.setdefault(reference.source, None)
+        return sorted(seen, key=self._sort_key)
+
+    def referrers(self, item_id: str, kind: str, field_name: str | None = None) -> list[Any]:
+        """Items of ``kind`` that refer to ``item_id`` (through ``field_name`` if given)."""
+        ids = {
+            reference.source
+            for reference in self.refs
+            if reference.target == item_id
+            and self.entries[reference.source].kind.name == kind
+            and (field_name is None or reference.path[0] == field_name)
+        }
+        return [self.get(ref_id) for ref_id in sorted(ids, key=self._sort_key)]
+
+    def activities(self, stage_id: str) -> list[models.Activity]:
+        return [activity for activity in self.of_kind("activity") if activity.stage == stage_id]
+
+    def stage_of(self, item_id: str) -> models.Stage | None:
+        """The stage an item belongs to, directly or through its activity."""
+        item = self.get(item_id)
+        stage_id = getattr(item, "stage", None)
+        if stage_id is None and isinstance(item, models.Checklist):
+            owners = self.referrers(item_id, "activity", "checklist")
+            stage_id = owners[0].stage if owners else None
+        return self.get(stage_id) if stage_id else None
+
+    def stage_kit(self, stage_id: str) -> dict[str, list[str]]:
+        """Everything a stage uses, gathered from its activities and from items that name the stage."""
+        activities = self.activities(stage_id)
+        kit: dict[str, dict[str, None]] = {name: {} for name in ("techniques", "scripts", "templates", "checklists")}
+        for activity in activities:
+            for name in ("techniques", "scripts", "templates"):
+                kit[name].update(dict.fromkeys(getattr(activity, name)))
+            kit["checklists"][activity.checklist] = None
+            kit["scripts"].update(dict.fromkeys(s.id for s in self.referrers(activity.id, "script", "activities")))
+        kit["techniques"].update(dict.fromkeys(t.id for t in self.referrers(stage_id, "technique", "stages")))
+        kit["scripts"].update(dict.fromkeys(s.id for s in self.referrers(stage_id, "script", "stage")))
+        kit["checklists"].update(dict.fromkeys(c.id for c in self.referrers(stage_id, "checklist", "stage")))
+        result: dict[str, Any] = {name: list(ids) for name, ids in kit.items()}
+        result["processes"] = [process.id for process in self.referrers(stage_id, "process", "stages")]
+        result["activities"] = activities
+        return result
+
+    def neighbours(self, activity: models.Activity) -> tuple[Any, Any]:
+        """The previous and next activity across the whole cycle."""
+        ordered = [a for stage in self.of_kind("stage") for a in self.activities(stage.id)]
+        index = ordered.index(activity)
+        previous = ordered[index - 1] if index > 0 else None
+        following = ordered[index + 1] if index + 1 < len(ordered) else None
+        return previous, following
+
+    def _sort_key(self, item_id: str) -> tuple[int, int, str]:
+        entry = self.entries[item_id]
+        return (list(KINDS).index(entry.kind.name), getattr(entry.item, "order", 0), item_id)
+
+
+def load_playbook(content_dir: Path, root: Path | None = None) -> Playbook:
+    """Load, validate and cross-check all content; raise :class:`ContentErrors` listing every problem."""
+    root = root or content_dir.parent
+    loaded, errors = load_entries(content_dir, root)
+    entries = {}
+    for entry in loaded:
+        entries.setdefault(entry.id, entry)
+    refs = [reference for entry in entries.values() for reference in references(entry)]
+    # A duplicated id is already an error; checking references to it would only add noise.
+    ambiguous = set(duplicate_ids(loaded))
+    errors.extend(check(entries, [reference for reference in refs if reference.target not in ambiguous]))
+    if errors:
+        raise ContentErrors(errors)
+    return Playbook(entries, refs)

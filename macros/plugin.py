@@ -1,0 +1,56 @@
+"""The MkDocs plugin: validates content before anything is written, then adds its pages and nav."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from . import state
+from .errors import ContentErrors
+from .navigation import build_nav
+from .pages import generated_pages
+from .playbook import Playbook, load_playbook
+from .vocabulary import teach_jieba, user_dictionary, words
+
+log = logging.getLogger("mkdocs.plugins.playbook")
+
+
+class PlaybookConfig(Config):
+    content_dir = c.Type(str, default="content")
+
+
+class PlaybookPlugin(BasePlugin[PlaybookConfig]):
+    playbook: Playbook
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Runs before MkDocs cleans the site folder: broken content leaves the last good site alone.
+        root = Path(config.config_file_path).parent
+        try:
+            self.playbook = load_playbook(root / self.config.content_dir, root)
+        except ContentErrors as errors:
+            for error in errors.errors:
+                log.error(str(error))
+            raise PluginError(f"内容有 {len(errors.errors)} 处错误，站点未生成，上一版站点保持不变。") from None
+        state.set_current(self.playbook)
+        teach_jieba(self.playbook)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        for page in generated_pages(self.playbook):
+            files.append(File.generated(config, page.src, content=page.markdown))
+        config.nav = build_nav(self.playbook, config.extra.get("nav_extra"))
+        return files
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        assets = Path(config.site_dir) / "assets" / "playbook"
+        assets.mkdir(parents=True, exist_ok=True)
+        (assets / "vocabulary.json").write_text(json.dumps(words(self.playbook), ensure_ascii=False), "utf-8")
+        (assets / "jieba-user-dict.txt").write_text(user_dictionary(self.playbook), "utf-8")

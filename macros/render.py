@@ -1,0 +1,123 @@
+"""Render items and index pages to Markdown through the Jinja templates in macros/templates/."""
+
+from __future__ import annotations
+
+import re
+from itertools import groupby
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2.runtime import Context
+from markupsafe import Markup, escape
+
+from . import models, urls
+from .glossary import Glossary, initial
+from .kinds import KINDS
+from .playbook import Playbook
+
+TEMPLATES = Path(__file__).parent / "templates"
+ROLE_NAMES = {"S": "销售", "C": "顾问", "M": "经理"}
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|])")
+
+
+def heading(text: str) -> Markup:
+    """Content text made safe for a Markdown heading line."""
+    return Markup(_MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(text))))
+
+
+class Renderer:
+    def __init__(self, playbook: Playbook) -> None:
+        self.playbook = playbook
+        self.glossary = Glossary(playbook.of_kind("term"))
+        self.env = Environment(
+            loader=FileSystemLoader(TEMPLATES),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            # Headings carry Markdown anchors like {#goal}, so comments use <# … #>.
+            comment_start_string="<#",
+            comment_end_string="#>",
+        )
+        self.env.filters["heading"] = heading
+        self.env.globals.update(
+            pb=playbook,
+            kinds=KINDS,
+            roles=ROLE_NAMES,
+            link=self._link,
+            href=self._href,
+            index_href=self._index_href,
+            gloss=self._gloss,
+            clock=self._clock,
+            clock_minutes=models.clock_minutes,
+            fill_letter=self._fill_letter,
+        )
+
+    # ------------------------------------------------------------ pages
+
+    def item(self, item_id: str, page_url: str) -> str:
+        entry = self.playbook.entries[item_id]
+        return self._render(f"{entry.kind.name}.md.j2", page_url, item=entry.item, kind=entry.kind)
+
+    def index(self, kind_name: str, page_url: str) -> str:
+        kind = KINDS[kind_name]
+        items = self.playbook.of_kind(kind_name)
+        if kind_name == "term":
+            items = self.glossary.sorted_terms(items)
+            groups = [(letter, list(members)) for letter, members in groupby(items, key=initial)]
+        else:
+            groups = [(kind.label, items)]
+        return self._render("index.md.j2", page_url, kind=kind, items=items, groups=groups)
+
+    def fragment(self, template: str, page_url: str, **context: Any) -> str:
+        return self._render(template, page_url, **context)
+
+    def _render(self, template: str, page_url: str, **context: Any) -> str:
+        seen: set[str] = set()
+        if isinstance(context.get("item"), models.Term):
+            seen.add(context["item"].id)  # a term's own page does not annotate itself
+        return self.env.get_template(template).render(page_url=page_url, glossed=seen, **context)
+
+    # ------------------------------------------------------------ template helpers
+
+    @pass_context
+    def _href(self, context: Context, item_id: str) -> str:
+        kind = self.playbook.kind_of(item_id)
+        return urls.relative(urls.src_path(kind, item_id), context["page_url"])
+
+    @pass_context
+    def _index_href(self, context: Context, kind_name: str) -> str:
+        return urls.relative(urls.index_path(KINDS[kind_name]), context["page_url"])
+
+    @pass_context
+    def _link(self, context: Context, item_id: str, label: str | None = None) -> Markup:
+        item = self.playbook.get(item_id)
+        kind = self.playbook.kind_of(item_id)
+        return Markup('<a class="pb-ref pb-ref-{}" href="{}" title="{}：{}">{}</a>').format(
+            kind.name, self._href(context, item_id), kind.label, item.summary, label or item.title
+        )
+
+    @pass_context
+    def _gloss(self, context: Context, text: str | None) -> Markup:
+        if not text:
+            return Markup("")
+        return self.glossary.annotate(text, context["glossed"], lambda term_id: self._href(context, term_id))
+
+    @staticmethod
+    def _fill_letter(paragraph: str, template: models.Template) -> Markup:
+        """A letter paragraph with each {field-id} shown as a marked slot the form fills."""
+        labels = {field.id: field.label for field in template.fields()}
+        parts = re.split(r"\{([^{}]+)\}", paragraph)
+        html = Markup("")
+        for index, part in enumerate(parts):
+            if index % 2:
+                html += Markup('<span class="pb-slot" data-field="{}">【{}】</span>').format(part, labels[part])
+            else:
+                html += escape(part)
+        return html
+
+    @staticmethod
+    def _clock(minutes: int) -> str:
+        return f"{minutes // 60:02d}:{minutes % 60:02d}"

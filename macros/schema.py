@@ -1,0 +1,28 @@
+"""Export one JSON Schema per kind, so editors validate YAML as it is typed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .kinds import KINDS
+
+
+def schemas() -> dict[str, str]:
+    """File name → JSON text for every kind."""
+    result = {}
+    for kind in KINDS.values():
+        schema = kind.model.model_json_schema()
+        schema["title"] = f"{kind.label}（content/{kind.folder}/*.yml）"
+        result[f"{kind.name}.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+    return result
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in schemas().items():
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written

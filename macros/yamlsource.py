@@ -1,0 +1,107 @@
+"""Parse one YAML document into plain data plus the line of every key and list item.
+
+PyYAML's node tree gives positions; we build the Python values ourselves so that
+duplicate keys are errors and scalars follow YAML 1.2 rules: ``no``/``yes`` stay
+strings and ``10:30`` is not read as the base-60 number 630.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+Path = tuple[str | int, ...]
+
+_INT = re.compile(r"^[-+]?\d+$")
+_FLOAT = re.compile(r"^[-+]?(\d+\.\d*|\.\d+|\d+)([eE][-+]?\d+)?$")
+_NULL = {"", "~", "null", "Null", "NULL"}
+_BOOL = {"true": True, "false": False}
+
+
+class YamlProblem(Exception):
+    """A problem with the YAML text itself, with the 1-based line it was found on."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+@dataclass
+class Document:
+    data: Any
+    lines: dict[Path, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path) -> int:
+        """The line of ``path`` or of its closest ancestor that has one."""
+        for end in range(len(path), -1, -1):
+            line = self.lines.get(tuple(path[:end]))
+            if line is not None:
+                return line
+        return 1
+
+
+def decode(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise YamlProblem(line, "文件不是 UTF-8 编码，请用 UTF-8 保存") from None
+
+
+def parse(text: str) -> Document:
+    for number, line in enumerate(text.splitlines(), 1):
+        indent = line[: len(line) - len(line.lstrip())]
+        if "\t" in indent:
+            raise YamlProblem(number, "用了 Tab 缩进，YAML 只能用空格缩进")
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        raise YamlProblem(1, "文件是空的")
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        raise YamlProblem(line, f"YAML 语法错误：{error.problem or error}") from None
+    if node is None:
+        raise YamlProblem(1, "文件是空的")
+    document = Document(data=None)
+    document.data = _build(node, (), document.lines)
+    return document
+
+
+def _build(node: yaml.Node, path: Path, lines: dict[Path, int]) -> Any:
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlProblem(key_node.start_mark.line + 1, "键必须是简单文本")
+            key = key_node.value
+            if key in result:
+                raise YamlProblem(key_node.start_mark.line + 1, f"键 “{key}” 重复出现")
+            lines[(*path, key)] = key_node.start_mark.line + 1
+            result[key] = _build(value_node, (*path, key), lines)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(child, (*path, index), lines) for index, child in enumerate(node.value)]
+    return _scalar(node)
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    value = node.value
+    if node.style is not None:  # quoted or block scalar: always text
+        return value
+    if value in _NULL:
+        return None
+    if value.lower() in _BOOL:
+        return _BOOL[value.lower()]
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value):
+        return float(value)
+    return value
