@@ -84,11 +84,7 @@ def from_validation(file: str, document: Document, error: ValidationError) -> li
     results = []
     for detail in error.errors():
         # Union members add their type name to loc; keep only real keys and indexes.
-        path = tuple(
-            part
-            for part in detail["loc"]
-            if isinstance(part, int) or not (part[:1].isupper() or "[" in part)
-        )
+        path = tuple(part for part in detail["loc"] if isinstance(part, int) or not (part[:1].isupper() or "[" in part))
         line = document.line_of(path)
         results.append(ContentError(file, line, field_name(path), _message(detail)))
     return results

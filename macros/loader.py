@@ -31,9 +31,7 @@ class Entry:
 
 
 def content_files(content_dir: Path) -> list[Path]:
-    return sorted(
-        path for path in content_dir.rglob("*") if path.suffix in (".yml", ".yaml") and path.is_file()
-    )
+    return sorted(path for path in content_dir.rglob("*") if path.suffix in (".yml", ".yaml") and path.is_file())
 
 
 def load_entries(content_dir: Path, root: Path) -> tuple[list[Entry], list[ContentError]]:
@@ -91,5 +89,7 @@ def _duplicate_ids(entries: list[Entry]) -> list[ContentError]:
     for item_id, group in duplicate_ids(entries).items():
         for entry in group:
             others = "、".join(other.file for other in group if other is not entry)
-            errors.append(ContentError(entry.file, entry.line_of(("id",)), "id", f"id “{item_id}” 重复，也用于 {others}"))
+            errors.append(
+                ContentError(entry.file, entry.line_of(("id",)), "id", f"id “{item_id}” 重复，也用于 {others}")
+            )
     return errors

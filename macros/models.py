@@ -451,9 +451,7 @@ class Day(Strict):
         if available <= 0:
             raise ValueError(f"结束时间 {self.end} 应晚于开始时间 {self.start}")
         if used > available:
-            raise ValueError(
-                f"模块共 {used} 分钟，超出 {self.start}–{self.end} 的 {available} 分钟"
-            )
+            raise ValueError(f"模块共 {used} 分钟，超出 {self.start}–{self.end} 的 {available} 分钟")
         return self
 
 

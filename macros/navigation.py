@@ -28,16 +28,16 @@ def build_nav(playbook: Playbook, extra: dict[str, list[NavEntry]] | None = None
     # Activities are listed under their stage; their index page still needs a place.
     cycle.append({KINDS["activity"].label: [index_path(KINDS["activity"])]})
     extra = extra or {}
-    nav: list[NavEntry] = [
+
+    def group(*kind_names: str) -> list[NavEntry]:
+        return [{KINDS[name].label: _listing(playbook, name)} for name in kind_names]
+
+    return [
         {"首页": ["index.md", *extra.get("首页", [])]},
         {"销售流程": cycle},
-        {"基础与模式": [{KINDS["topic"].label: _listing(playbook, "topic")}, {KINDS["mode"].label: _listing(playbook, "mode")}]},
-        {"技巧与话术": [{KINDS["technique"].label: _listing(playbook, "technique")},
-                    {KINDS["script"].label: _listing(playbook, "script")}]},
-        {"表单与清单": [*extra.get("表单与清单", []), {KINDS["template"].label: _listing(playbook, "template")},
-                    {KINDS["checklist"].label: _listing(playbook, "checklist")}]},
-        {"培训": [*extra.get("培训", []), {KINDS["course"].label: _listing(playbook, "course")},
-                {KINDS["case"].label: _listing(playbook, "case")}]},
+        {"基础与模式": group("topic", "mode")},
+        {"技巧与话术": [*extra.get("技巧与话术", []), *group("technique", "script")]},
+        {"表单与清单": [*extra.get("表单与清单", []), *group("template", "checklist")]},
+        {"培训": [*extra.get("培训", []), *group("course", "case")]},
         {KINDS["term"].label: _listing(playbook, "term")},
-    ]  # fmt: skip
-    return nav
+    ]

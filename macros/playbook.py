@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,8 +30,8 @@ class Playbook:
         return self.entries[item_id].kind
 
     def of_kind(self, kind: str) -> list[Any]:
-        items = [entry.item for entry in self.entries.values() if entry.kind.name == kind]
-        return sorted(items, key=lambda item: (getattr(item, "order", 0), item.id))
+        ids = [item_id for item_id, entry in self.entries.items() if entry.kind.name == kind]
+        return [self.get(item_id) for item_id in sorted(ids, key=self._sort_key)]
 
     # ------------------------------------------------------------ relations
 
@@ -92,9 +91,12 @@ class Playbook:
         following = ordered[index + 1] if index + 1 < len(ordered) else None
         return previous, following
 
-    def _sort_key(self, item_id: str) -> tuple[int, int, str]:
+    def _sort_key(self, item_id: str) -> tuple[int, int, int, str]:
+        """Reading order: by kind, then activities by their stage, then by ``order`` and id."""
         entry = self.entries[item_id]
-        return (list(KINDS).index(entry.kind.name), getattr(entry.item, "order", 0), item_id)
+        stage_id = entry.item.stage if isinstance(entry.item, models.Activity) else None
+        stage_order = self.get(stage_id).order if stage_id in self.entries else 0
+        return (list(KINDS).index(entry.kind.name), stage_order, getattr(entry.item, "order", 0), item_id)
 
 
 def load_playbook(content_dir: Path, root: Path | None = None) -> Playbook:

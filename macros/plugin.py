@@ -18,6 +18,7 @@ from .errors import ContentErrors
 from .navigation import build_nav
 from .pages import generated_pages
 from .playbook import Playbook, load_playbook
+from .searchpatch import WorkerPatchError, patch_worker
 from .vocabulary import teach_jieba, user_dictionary, words
 
 log = logging.getLogger("mkdocs.plugins.playbook")
@@ -54,3 +55,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         assets.mkdir(parents=True, exist_ok=True)
         (assets / "vocabulary.json").write_text(json.dumps(words(self.playbook), ensure_ascii=False), "utf-8")
         (assets / "jieba-user-dict.txt").write_text(user_dictionary(self.playbook), "utf-8")
+        try:
+            patch_worker(Path(config.site_dir))
+        except WorkerPatchError as error:
+            raise PluginError(str(error)) from None

@@ -75,15 +75,10 @@ def check(entries: dict[str, Entry], refs: list[Reference]) -> list[ContentError
             hint = f"；是不是 {'、'.join(close)}？" if close else ""
             message = f"引用了不存在的 id “{reference.target}”，这里应引用{expected}{hint}"
         elif reference.kinds and target.kind.name not in reference.kinds:
-            message = (
-                f"“{reference.target}” 是{target.kind.label}（{target.kind.name}），"
-                f"这里应引用{expected}"
-            )
+            message = f"“{reference.target}” 是{target.kind.label}（{target.kind.name}），这里应引用{expected}"
         elif reference.target == reference.source:
             message = "条目不能引用自己"
         else:
             continue
-        errors.append(
-            ContentError(source.file, source.line_of(reference.path), field_name(reference.path), message)
-        )
+        errors.append(ContentError(source.file, source.line_of(reference.path), field_name(reference.path), message))
     return errors

@@ -57,9 +57,7 @@ def parse(text: str) -> Document:
         indent = line[: len(line) - len(line.lstrip())]
         if "\t" in indent:
             raise YamlProblem(number, "用了 Tab 缩进，YAML 只能用空格缩进")
-    if not text.strip() or all(
-        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
-    ):
+    if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
         raise YamlProblem(1, "文件是空的")
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)

@@ -1,0 +1,79 @@
+/* 销售作战手册 — split a Chinese search query the way the index was split.
+ *
+ * The index is segmented by jieba with the site's own vocabulary (titles, glossary
+ * terms, aliases). Material's worker does not run jieba on the query, so here the
+ * query is segmented before it reaches the worker: site words first (longest match),
+ * Intl.Segmenter for what is left, a few question words dropped. The plugin removes
+ * the worker's own Han segmentation so that it does not split the words again.
+ */
+(function () {
+  "use strict";
+  var QUERY = 2; // Material's SearchMessageType.QUERY
+  var STOP = { "的": 1, "了": 1, "吗": 1, "呢": 1, "啊": 1, "吧": 1, "怎么": 1, "怎么办": 1, "怎样": 1, "如何": 1,
+    "什么": 1, "为什么": 1, "哪些": 1, "是": 1, "要": 1, "我": 1, "你": 1, "他": 1, "说": 1, "和": 1, "与": 1, "在": 1,
+    "有": 1, "就": 1, "都": 1, "还": 1, "该": 1, "能": 1, "会": 1, "把": 1, "被": 1, "对": 1, "给": 1, "一下": 1 };
+  var base = (document.currentScript && document.currentScript.src || location.href)
+    .replace(/assets\/javascripts\/search\.js.*$/, "");
+  var vocabulary = null; // Set of site words
+  var longest = 1;
+  var segmenter = typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter("zh", { granularity: "word" }) : null;
+
+  function load() {
+    var request = new XMLHttpRequest();
+    request.open("GET", base + "assets/playbook/vocabulary.json", false); // tiny, cached; needed before the first query
+    try {
+      request.send();
+      var words = JSON.parse(request.responseText);
+      vocabulary = new Set(words);
+      words.forEach(function (word) { longest = Math.max(longest, word.length); });
+    } catch (error) {
+      vocabulary = new Set();
+    }
+  }
+
+  function fallback(chunk, out) {
+    if (!segmenter) { out.push(chunk); return; }
+    for (var part of segmenter.segment(chunk)) if (part.isWordLike !== false) out.push(part.segment);
+  }
+
+  function segmentHan(run) {
+    if (vocabulary === null) load();
+    var out = [];
+    var rest = "";
+    var i = 0;
+    while (i < run.length) {
+      var match = "";
+      for (var size = Math.min(longest, run.length - i); size >= 2; size--) {
+        var candidate = run.slice(i, i + size);
+        if (vocabulary.has(candidate)) { match = candidate; break; }
+      }
+      if (match) {
+        if (rest) { fallback(rest, out); rest = ""; }
+        out.push(match);
+        i += match.length;
+      } else {
+        rest += run[i];
+        i += 1;
+      }
+    }
+    if (rest) fallback(rest, out);
+    var kept = out.filter(function (word) { return !STOP[word]; });
+    return (kept.length ? kept : out).join(" ");
+  }
+
+  function segmentQuery(query) {
+    return query.replace(/[\u3000-\u303f\uff00-\uffef，。？！、；：“”（）]+/g, " ")
+      .replace(/\p{sc=Han}+/gu, function (run) { return " " + segmentHan(run) + " "; })
+      .replace(/\s+/g, " ").trim();
+  }
+
+  window.playbookSegmentQuery = segmentQuery; // for tests and the benchmark
+
+  var post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message) {
+    if (message && message.type === QUERY && typeof message.data === "string") {
+      message = Object.assign({}, message, { data: segmentQuery(message.data) });
+    }
+    return post.apply(this, [message].concat([].slice.call(arguments, 1)));
+  };
+})();

@@ -1,0 +1,87 @@
+"""Whole builds with `mkdocs build --strict`, as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, VALID, build_site
+
+NEW_TECHNIQUE = """\
+id: tech-new
+title: 追问技巧
+summary: 新加的一条技巧。
+aliases: [追问到底]
+sources: ["003 §1.3"]
+purpose: 把模糊回答问清楚。
+stages: [stage-two]
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project with the small fixture as its content."""
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", root)
+    shutil.copytree(ROOT / "docs", root / "docs")
+    shutil.copytree(VALID, root / "content")
+    (root / "macros").symlink_to(ROOT / "macros")  # mkdocs-macros loads module_name from the project
+    return root
+
+
+def _search_locations(site: Path) -> set[str]:
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    return {doc["location"] for doc in index["docs"]}
+
+
+def test_fixture_builds_strict_with_every_page(project: Path) -> None:
+    site = project / "site"
+    result = build_site(project, site)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    for page in ("index.html", "forms/form-tiering.html", "glossary/index.html", "activities/act-find.html"):
+        assert (site / page).exists(), page
+    assert "客户分级表" in (site / "forms" / "form-tiering.html").read_text("utf-8")
+    assert (site / "assets" / "playbook" / "vocabulary.json").exists()
+
+
+def test_a_new_yaml_file_gets_page_nav_entry_and_search_hit(project: Path) -> None:
+    (project / "content" / "techniques" / "tech-new.yml").write_text(NEW_TECHNIQUE, "utf-8")
+    site = project / "site"
+    result = build_site(project, site)
+    assert result.returncode == 0, result.stderr
+    page = site / "techniques" / "tech-new.html"
+    assert "把模糊回答问清楚。" in page.read_text("utf-8")
+    # The navigation of a sibling page links to it.
+    sibling = (site / "techniques" / "tech-phone.html").read_text("utf-8")
+    assert 'href="tech-new.html"' in sibling
+    assert "techniques/tech-new.html" in _search_locations(site)
+
+
+def test_broken_content_fails_with_file_line_and_keeps_the_last_site(project: Path) -> None:
+    site = project / "site"
+    assert build_site(project, site).returncode == 0
+    (project / "content" / "terms" / "term-broken.yml").write_text(
+        "id: term-broken\ntitle: 坏\nsummary: 坏。\nsources: ['003']\ndefinition: 定义。\nsee: [nowhere]\n", "utf-8"
+    )
+    result = build_site(project, site)
+    assert result.returncode != 0
+    assert "content/terms/term-broken.yml:6: see[0]: 引用了不存在的 id “nowhere”" in result.stderr
+    # Nothing was cleaned or half-written: the last good site is still whole.
+    assert (site / "forms" / "form-tiering.html").exists()
+    assert not (site / "glossary" / "term-broken.html").exists()
+
+
+def test_markup_in_content_never_reaches_the_page_as_html(project: Path) -> None:
+    path = project / "content" / "techniques" / "tech-phone.yml"
+    path.write_text(
+        path.read_text("utf-8").replace("约到拜访时间。", "约到时间 {{ config.site_name }} *重点*"), "utf-8"
+    )
+    site = project / "site"
+    assert build_site(project, site).returncode == 0
+    html = (site / "techniques" / "tech-phone.html").read_text("utf-8")
+    assert "约到时间 {{ config.site_name }} *重点*" in html

@@ -1,0 +1,76 @@
+import pytest
+from pydantic import ValidationError
+
+from macros import models
+
+BASE = {"id": "x", "title": "标题", "summary": "摘要。", "sources": ["003"]}
+
+
+def test_markup_is_rejected_in_text() -> None:
+    for text in ("<b>粗</b>", "<script>alert(1)</script>", "a&nbsp;b", "<img src=x>"):
+        with pytest.raises(ValidationError, match="HTML"):
+            models.Term(**BASE, definition=text)
+
+
+def test_plain_ampersand_and_angle_comparison_are_text() -> None:
+    term = models.Term(**BASE, definition="价格 < 成本 & 交期 > 30 天")
+    assert term.definition == "价格 < 成本 & 交期 > 30 天"
+
+
+def test_ids_are_ascii_kebab_case() -> None:
+    with pytest.raises(ValidationError):
+        models.Term(**{**BASE, "id": "客户"}, definition="d")
+    with pytest.raises(ValidationError):
+        models.Term(**{**BASE, "id": "Bad_Id"}, definition="d")
+
+
+def test_day_must_fit_its_modules() -> None:
+    module = {"title": "模块", "minutes": 200, "method": "讲授"}
+    with pytest.raises(ValidationError, match="超出 09:00–12:00 的 180 分钟"):
+        models.Day(title="第一天", start="09:00", end="12:00", modules=[module])
+
+
+def test_scoring_weights_and_bands_must_be_complete() -> None:
+    criterion = {
+        "id": "a",
+        "label": "金额",
+        "weight": 100,
+        "options": [{"label": "小", "score": 0}, {"label": "大", "score": 2}],
+    }
+    bands = [{"min": 0, "max": 49, "mode": "m1", "advice": "快"}, {"min": 50, "max": 100, "mode": "m2", "advice": "慢"}]
+    assert models.Scoring(criteria=[criterion], bands=bands)
+    with pytest.raises(ValidationError, match="断开"):
+        models.Scoring(criteria=[criterion], bands=[bands[0], {**bands[1], "min": 51}])
+    with pytest.raises(ValidationError, match="权重之和应为 100"):
+        models.Scoring(criteria=[{**criterion, "weight": 90}], bands=bands)
+
+
+def test_letter_placeholders_must_be_fields() -> None:
+    section = {"title": "信息", "fields": [{"id": "name", "label": "姓名", "type": "text"}]}
+    with pytest.raises(ValidationError, match="不是本表的字段"):
+        models.Template(**BASE, usage=["用"], sections=[section], letter=["尊敬的{nmae}："])
+
+
+def test_checklist_item_ids_unique_including_old_ids() -> None:
+    group = {"title": "组", "items": [{"id": "a", "text": "一"}, {"id": "b", "text": "二", "was": ["a"]}]}
+    with pytest.raises(ValidationError, match="重复"):
+        models.Checklist(**BASE, groups=[group])
+
+
+def test_choice_field_needs_options() -> None:
+    with pytest.raises(ValidationError, match="options"):
+        models.FormField(id="a", label="等级", type="choice")
+
+
+def test_question_answers_must_fit_type() -> None:
+    with pytest.raises(ValidationError, match="单选题"):
+        models.Question(
+            id="q", type="single", prompt="问", options=["甲", "乙"], correct=[1, 2], explanation="因为", ref="x"
+        )
+    with pytest.raises(ValidationError, match="truth"):
+        models.Question(id="q", type="truefalse", prompt="问", explanation="因为", ref="x")
+
+
+def test_line_knows_the_rep() -> None:
+    assert models.Line(speaker="销售", text="您好").is_rep
+    assert not models.Line(speaker="客户采购经理", text="您好").is_rep

@@ -1,0 +1,45 @@
+from pathlib import Path
+
+import yaml
+
+from macros.kinds import KINDS
+from macros.navigation import build_nav
+from macros.pages import generated_pages
+from macros.playbook import load_playbook
+
+
+def _flatten(nav: object) -> list[str]:
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [path for value in nav.values() for path in _flatten(value)]
+    return [path for entry in nav for path in _flatten(entry)]  # type: ignore[union-attr]
+
+
+def test_one_page_per_item_plus_kind_indexes(content: Path) -> None:
+    playbook = load_playbook(content, root=content.parent)
+    pages = {page.src: page for page in generated_pages(playbook)}
+    assert len(pages) == len(playbook.entries) + len(KINDS)
+    page = pages["forms/form-tiering.md"]
+    meta = yaml.safe_load(page.markdown.split("---")[1])
+    assert meta["title"] == "客户分级表"
+    assert meta["tags"] == ["表单模板", "销售"]
+    assert "{{ render_item('form-tiering') }}" in page.markdown
+
+
+def test_activity_tags_name_their_stage(content: Path) -> None:
+    playbook = load_playbook(content, root=content.parent)
+    page = next(page for page in generated_pages(playbook) if page.src == "activities/act-find.md")
+    assert "开发商机" in page.markdown.split("---")[1]
+
+
+def test_every_generated_page_is_in_the_nav(content: Path) -> None:
+    playbook = load_playbook(content, root=content.parent)
+    in_nav = _flatten(build_nav(playbook))
+    for page in generated_pages(playbook):
+        assert page.src in in_nav, page.src
+    assert (
+        in_nav.index("stages/stage-one.md")
+        < in_nav.index("activities/act-find.md")
+        < in_nav.index("stages/stage-two.md")
+    )

@@ -1,0 +1,91 @@
+from pathlib import Path
+
+import pytest
+
+from macros.playbook import Playbook, load_playbook
+from macros.render import Renderer, heading
+
+
+@pytest.fixture
+def playbook(content: Path) -> Playbook:
+    return load_playbook(content, root=content.parent)
+
+
+def _with_text(content: Path, text: str) -> Playbook:
+    path = content / "techniques" / "tech-phone.yml"
+    path.write_text(path.read_text("utf-8").replace("约到拜访时间。", text), "utf-8")
+    return load_playbook(content, root=content.parent)
+
+
+def test_links_are_relative_and_show_the_target_title(playbook: Playbook) -> None:
+    html = Renderer(playbook).item("act-find", "activities/act-find.html")
+    assert '<a class="pb-ref pb-ref-technique" href="../techniques/tech-phone.html"' in html
+    assert ">电话技巧</a>" in html
+
+
+def test_content_text_is_escaped_not_interpreted(content: Path) -> None:
+    playbook = _with_text(content, "成本 & 价格 *不要* [链接](x) {{ 变量 }}")
+    html = Renderer(playbook).item("tech-phone", "techniques/tech-phone.html")
+    assert "成本 &amp; 价格 *不要* [链接](x) {{ 变量 }}" in html
+
+
+def test_markdown_specials_are_escaped_in_headings() -> None:
+    assert heading("第 1 步 *重点* #2") == r"第 1 步 \*重点\* \#2"
+
+
+def test_every_page_lists_its_backlinks(playbook: Playbook) -> None:
+    html = Renderer(playbook).item("tech-phone", "techniques/tech-phone.html")
+    backlinks = html[html.index("## 被引用于") :]
+    for title in ("挖掘潜在商机", "探索并引导需求", "电话约见", "参考客户名单与参观"):
+        assert title in backlinks
+    lonely = Renderer(playbook).item("topic-selling", "basics/topic-selling.html")
+    assert "暂无其他条目引用本页" in lonely
+
+
+def test_glossary_term_defined_in_place_once_per_page(playbook: Playbook) -> None:
+    html = Renderer(playbook).item("case-one", "cases/case-one.html")
+    assert html.count('class="pb-term"') == 1
+    assert 'title="合同签订后客户按约定支付的第一笔款项。">首期款</a>' in html
+
+
+def test_term_page_does_not_annotate_itself(playbook: Playbook) -> None:
+    html = Renderer(playbook).item("term-first-payment", "glossary/term-first-payment.html")
+    assert 'class="pb-term"' not in html
+
+
+def test_template_renders_real_controls_and_letter_slots(playbook: Playbook) -> None:
+    html = Renderer(playbook).item("form-tiering", "forms/form-tiering.html")
+    assert '<select id="f-form-tiering-tier" name="tier">' in html
+    assert '<input type="date" id="f-form-tiering-since" name="since">' in html
+    assert html.count('<td data-column="date" data-type="date">') == 3
+    assert '<span class="pb-slot" data-field="customer">【客户名称】</span>' in html
+    assert "100 万元及以上" in html and "10–100 万元" in html and "10 万元以下" in html
+
+
+def test_checklist_items_carry_stable_ids(playbook: Playbook) -> None:
+    html = Renderer(playbook).item("list-find", "checklists/list-find.html")
+    assert html.count('type="checkbox" class="pb-check"') == 3
+    assert 'data-item="contact" data-was="contact-old"' in html
+    assert 'data-stage="stage-one"' in html
+
+
+def test_course_agenda_has_clock_times(playbook: Playbook) -> None:
+    html = Renderer(playbook).item("course-one", "courses/course-one.html")
+    assert "09:00–10:30" in html and "10:30–11:30" in html
+
+
+def test_stage_kit_and_decision(playbook: Playbook) -> None:
+    html = Renderer(playbook).item("stage-one", "stages/stage-one.html")
+    assert "决策点：客户愿意见面吗？" in html
+    assert "本阶段工具箱" in html and "电话约见" in html
+
+
+def test_activity_shows_position_and_next(playbook: Playbook) -> None:
+    html = Renderer(playbook).item("act-find", "activities/act-find.html")
+    assert "本阶段第 1 个关键活动" in html
+    assert 'class="pb-next" href="act-explore.html"' in html
+
+
+def test_glossary_index_groups_by_pinyin(playbook: Playbook) -> None:
+    html = Renderer(playbook).index("term", "glossary/index.html")
+    assert "### S {#group-1}" in html

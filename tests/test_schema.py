@@ -1,0 +1,32 @@
+"""The JSON Schemas in schema/ are generated from the models and must stay in step."""
+
+import json
+
+from macros.kinds import KINDS
+from macros.schema import schemas
+
+from .conftest import ROOT
+
+
+def test_committed_schemas_are_up_to_date() -> None:
+    for name, text in schemas().items():
+        path = ROOT / "schema" / name
+        assert path.exists(), f"{name} missing: run ./dev schema"
+        assert path.read_text("utf-8") == text, f"{name} is stale: run ./dev schema"
+
+
+def test_schema_forbids_unknown_fields_and_requires_sources() -> None:
+    schema = json.loads(schemas()["technique.schema.json"])
+    assert schema["additionalProperties"] is False
+    assert "sources" in schema["required"]
+
+
+def test_one_schema_per_kind() -> None:
+    assert set(schemas()) == {f"{name}.schema.json" for name in KINDS}
+
+
+def test_content_files_point_editors_at_their_schema() -> None:
+    for kind in KINDS.values():
+        for path in sorted((ROOT / "content" / kind.folder).glob("*.yml")):
+            first = path.read_text("utf-8").splitlines()[0]
+            assert first == f"# yaml-language-server: $schema=../../schema/{kind.name}.schema.json", path

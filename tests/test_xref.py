@@ -1,0 +1,28 @@
+from pathlib import Path
+
+from macros.playbook import load_playbook
+
+
+def test_references_include_nested_fields(content: Path) -> None:
+    playbook = load_playbook(content, root=content.parent)
+    paths = {(ref.source, ref.path) for ref in playbook.refs}
+    assert ("mode-quick", ("visits", 0, "checklist")) in paths
+    assert ("act-find", ("techniques", 0)) in paths
+    assert ("course-one", ("days", 0, "modules", 1, "exercises", 0, "materials", 0)) in paths
+
+
+def test_backlinks_list_each_referrer_once(content: Path) -> None:
+    playbook = load_playbook(content, root=content.parent)
+    assert playbook.backlinks("tech-phone") == ["act-find", "act-explore", "script-phone", "case-one", "course-one"]
+    assert playbook.backlinks("topic-selling") == []
+
+
+def test_derived_relations(content: Path) -> None:
+    playbook = load_playbook(content, root=content.parent)
+    assert [a.id for a in playbook.activities("stage-one")] == ["act-find"]
+    assert playbook.stage_of("list-find").id == "stage-one"
+    previous, following = playbook.neighbours(playbook.get("act-find"))
+    assert previous is None and following.id == "act-explore"
+    kit = playbook.stage_kit("stage-one")
+    assert kit["techniques"] == ["tech-phone"] and kit["scripts"] == ["script-phone"]
+    assert kit["checklists"] == ["list-find"]
