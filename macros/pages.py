@@ -50,7 +50,15 @@ def index_page(kind: Kind) -> GeneratedPage:
     return GeneratedPage(index_path(kind), _front_matter(meta) + f"{{{{ render_index({kind.name!r}) }}}}\n")
 
 
+def pack_page(stage_id: str, title: str) -> GeneratedPage:
+    """All checklists and forms of a stage in one printable page."""
+    meta = {"title": f"{title} · 打印资料包", "search": {"exclude": True}}
+    body = f"{{{{ render_fragment('pack', stage_id={stage_id!r}) }}}}\n"
+    return GeneratedPage(f"packs/{stage_id}.md", _front_matter(meta) + body)
+
+
 def generated_pages(playbook: Playbook) -> list[GeneratedPage]:
     pages = [item_page(playbook, item_id) for item_id in playbook.entries]
     pages += [index_page(kind) for kind in KINDS.values()]
+    pages += [pack_page(stage.id, stage.title) for stage in playbook.of_kind("stage")]
     return pages

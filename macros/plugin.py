@@ -15,11 +15,13 @@ from mkdocs.structure.files import File, Files
 
 from . import state
 from .errors import ContentErrors
+from .manifest import manifest
 from .navigation import build_nav
 from .pages import generated_pages
 from .playbook import Playbook, load_playbook
 from .searchpatch import WorkerPatchError, patch_worker
 from .vocabulary import teach_jieba, user_dictionary, words
+from .workbook import write_workbooks
 
 log = logging.getLogger("mkdocs.plugins.playbook")
 
@@ -47,14 +49,20 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         for page in generated_pages(self.playbook):
             files.append(File.generated(config, page.src, content=page.markdown))
+        # Data for the page scripts, as .js so that it also loads from a file share (file://).
+        for name, variable, data in (
+            ("manifest.js", "PB_MANIFEST", manifest(self.playbook)),
+            ("vocabulary.js", "PB_VOCABULARY", words(self.playbook)),
+        ):
+            script = f"window.{variable} = {json.dumps(data, ensure_ascii=False)};\n"
+            files.append(File.generated(config, f"assets/playbook/{name}", content=script))
         config.nav = build_nav(self.playbook, config.extra.get("nav_extra"))
         return files
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         assets = Path(config.site_dir) / "assets" / "playbook"
-        assets.mkdir(parents=True, exist_ok=True)
-        (assets / "vocabulary.json").write_text(json.dumps(words(self.playbook), ensure_ascii=False), "utf-8")
         (assets / "jieba-user-dict.txt").write_text(user_dictionary(self.playbook), "utf-8")
+        write_workbooks(self.playbook.of_kind("template"), Path(config.site_dir) / "downloads" / "forms")
         try:
             patch_worker(Path(config.site_dir))
         except WorkerPatchError as error:

@@ -49,10 +49,13 @@ class Renderer:
             link=self._link,
             href=self._href,
             index_href=self._index_href,
+            root=self._root,
             gloss=self._gloss,
             clock=self._clock,
             clock_minutes=models.clock_minutes,
             fill_letter=self._fill_letter,
+            tiers_data=lambda tiers: [tier.model_dump() for tier in tiers],
+            scoring_data=self._scoring_data,
         )
 
     # ------------------------------------------------------------ pages
@@ -88,6 +91,11 @@ class Renderer:
         return urls.relative(urls.src_path(kind, item_id), context["page_url"])
 
     @pass_context
+    def _root(self, context: Context) -> str:
+        """The relative path from the current page to the site root, ending in "/" (or empty)."""
+        return urls.relative("index.md", context["page_url"]).removesuffix("index.html")
+
+    @pass_context
     def _index_href(self, context: Context, kind_name: str) -> str:
         return urls.relative(urls.index_path(KINDS[kind_name]), context["page_url"])
 
@@ -104,6 +112,21 @@ class Renderer:
         if not text:
             return Markup("")
         return self.glossary.annotate(text, context["glossed"], lambda term_id: self._href(context, term_id))
+
+    def _scoring_data(self, scoring: models.Scoring) -> dict[str, Any]:
+        """The scoring rule for the calculator, with each band's mode and its visit program."""
+        bands = []
+        for band in scoring.bands:
+            mode = self.playbook.get(band.mode)
+            bands.append(
+                {
+                    **band.model_dump(),
+                    "mode_title": mode.title,
+                    "url": urls.page_url(urls.item_src("mode", mode.id)),
+                    "visits": [f"第 {visit.number} 次：{visit.title}" for visit in mode.visits],
+                }
+            )
+        return {"criteria": [criterion.model_dump() for criterion in scoring.criteria], "bands": bands}
 
     @staticmethod
     def _fill_letter(paragraph: str, template: models.Template) -> Markup:

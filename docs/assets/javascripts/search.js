@@ -12,23 +12,15 @@
   var STOP = { "的": 1, "了": 1, "吗": 1, "呢": 1, "啊": 1, "吧": 1, "怎么": 1, "怎么办": 1, "怎样": 1, "如何": 1,
     "什么": 1, "为什么": 1, "哪些": 1, "是": 1, "要": 1, "我": 1, "你": 1, "他": 1, "说": 1, "和": 1, "与": 1, "在": 1,
     "有": 1, "就": 1, "都": 1, "还": 1, "该": 1, "能": 1, "会": 1, "把": 1, "被": 1, "对": 1, "给": 1, "一下": 1 };
-  var base = (document.currentScript && document.currentScript.src || location.href)
-    .replace(/assets\/javascripts\/search\.js.*$/, "");
   var vocabulary = null; // Set of site words
   var longest = 1;
   var segmenter = typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter("zh", { granularity: "word" }) : null;
 
   function load() {
-    var request = new XMLHttpRequest();
-    request.open("GET", base + "assets/playbook/vocabulary.json", false); // tiny, cached; needed before the first query
-    try {
-      request.send();
-      var words = JSON.parse(request.responseText);
-      vocabulary = new Set(words);
-      words.forEach(function (word) { longest = Math.max(longest, word.length); });
-    } catch (error) {
-      vocabulary = new Set();
-    }
+    // assets/playbook/vocabulary.js (generated at build time) sets PB_VOCABULARY.
+    var words = window.PB_VOCABULARY || [];
+    vocabulary = new Set(words);
+    words.forEach(function (word) { longest = Math.max(longest, word.length); });
   }
 
   function fallback(chunk, out) {

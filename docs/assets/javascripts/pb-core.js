@@ -1,0 +1,107 @@
+/* 销售作战手册 — shared page helpers: site root, DOM builder, the storage banner,
+ * the current deal in the header, and a hook that runs on every page, including after
+ * Material's instant navigation. */
+(function () {
+  "use strict";
+  var PB = window.PB = window.PB || {};
+  var script = document.currentScript;
+  PB.root = (script && script.src || location.href).replace(/assets\/javascripts\/pb-core\.js.*$/, "");
+  PB.manifest = window.PB_MANIFEST || { checklists: {}, templates: {}, stages: [], modes: [] };
+
+  // h("div", {class: "x", onclick: fn}, child, "text", …)
+  PB.h = function (tag, attrs) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) {
+      var value = attrs[key];
+      if (value === null || value === undefined || value === false) return;
+      if (key.slice(0, 2) === "on") node.addEventListener(key.slice(2), value);
+      else if (key === "text") node.textContent = value;
+      else node.setAttribute(key, value === true ? "" : value);
+    });
+    for (var i = 2; i < arguments.length; i++) {
+      var child = arguments[i];
+      if (child === null || child === undefined || child === false) continue;
+      (Array.isArray(child) ? child : [child]).forEach(function (c) {
+        if (c === null || c === undefined || c === false) return;
+        node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+      });
+    }
+    return node;
+  };
+
+  PB.download = function (name, blob) {
+    var link = PB.h("a", { href: URL.createObjectURL(blob), download: name });
+    document.body.appendChild(link);
+    link.click();
+    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+  };
+
+  PB.today = function () { return new Date().toISOString().slice(0, 10); };
+
+  // Progress of the current deal: a checklist, or a stage (all its checklists).
+  PB.progress = function (deal, checklistIds) {
+    var done = 0, total = 0, next = null;
+    checklistIds.forEach(function (id) {
+      var info = PB.manifest.checklists[id];
+      if (!info) return;
+      var stored = (deal && deal.checks[id]) || {};
+      info.items.forEach(function (item) {
+        total += 1;
+        if (stored[item.id] && stored[item.id].done) done += 1;
+        else if (!next) next = { checklist: id, item: item, url: info.url, title: info.title };
+      });
+    });
+    return { done: done, total: total, next: next };
+  };
+
+  // Run fn on every page view (full load and instant navigation).
+  var hooks = [];
+  PB.onPage = function (fn) { hooks.push(fn); };
+  function run() {
+    hooks.forEach(function (fn) { try { fn(); } catch (error) { console.error(error); } });
+  }
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(run);
+  else document.addEventListener("DOMContentLoaded", run);
+
+  // The banner that says plainly when data cannot be stored or read.
+  function banner() {
+    var state = PB.store.state();
+    var existing = document.querySelector(".pb-banner");
+    if (!state.message) { if (existing) existing.remove(); return; }
+    var node = existing || PB.h("div", { class: "pb-banner pb-noprint", role: "alert" });
+    node.textContent = state.message;
+    node.dataset.status = state.status;
+    if (!existing) {
+      var anchor = document.querySelector(".md-main") || document.body.firstChild;
+      anchor.parentNode.insertBefore(node, anchor);
+    }
+  }
+
+  // The current deal in the header, switchable on every page.
+  function header() {
+    var inner = document.querySelector(".md-header__inner");
+    if (!inner) return;
+    var box = inner.querySelector(".pb-deal-switch");
+    if (!box) {
+      box = PB.h("div", { class: "pb-deal-switch pb-noprint" });
+      var search = inner.querySelector(".md-search");
+      inner.insertBefore(box, search || null);
+    }
+    var deals = PB.store.deals().filter(function (deal) { return !deal.archived; });
+    var current = PB.store.current();
+    var select = PB.h("select", { id: "pb-current-deal", "aria-label": "当前商机", onchange: function (event) {
+      if (event.target.value) PB.store.setCurrent(event.target.value);
+    } }, PB.h("option", { value: "", text: deals.length ? "（选择商机）" : "（还没有商机）" }));
+    deals.forEach(function (deal) {
+      select.appendChild(PB.h("option", { value: deal.id, selected: current && current.id === deal.id,
+        text: deal.customer ? deal.customer + " · " + deal.name : deal.name }));
+    });
+    box.replaceChildren(PB.h("span", { class: "pb-deal-label", text: "当前商机" }), select,
+      PB.h("a", { class: "pb-deal-manage", href: PB.root + "deals.html", text: "管理" }));
+  }
+
+  PB.refresh = function () { banner(); header(); PB.onChangeHooks.forEach(function (fn) { fn(); }); };
+  PB.onChangeHooks = [];
+  PB.onPage(function () { banner(); header(); });
+  PB.store.onChange(function () { PB.refresh(); });
+})();

@@ -1,0 +1,49 @@
+"""What the browser needs to know about checklists, forms and stages, as one JSON file.
+
+The deals page uses it to show progress per stage, the next unchecked item, and stored
+items whose checklist item no longer exists in the content.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import urls
+from .playbook import Playbook
+
+
+def manifest(playbook: Playbook) -> dict[str, Any]:
+    checklists = {}
+    for checklist in playbook.of_kind("checklist"):
+        stage = playbook.stage_of(checklist.id)
+        owners = playbook.referrers(checklist.id, "activity", "checklist")
+        checklists[checklist.id] = {
+            "title": checklist.title,
+            "url": urls.page_url(urls.item_src("checklist", checklist.id)),
+            "stage": stage.id if stage else None,
+            "activities": [owner.id for owner in owners],
+            "items": [{"id": item.id, "text": item.text, "was": item.was} for item in checklist.items()],
+        }
+    templates = {}
+    for template in playbook.of_kind("template"):
+        owners = playbook.referrers(template.id, "activity", "templates")
+        templates[template.id] = {
+            "title": template.title,
+            "url": urls.page_url(urls.item_src("template", template.id)),
+            "stages": sorted({owner.stage for owner in owners}),
+            "fields": [
+                {"id": field.id, "label": field.label, "type": field.type, "columns": [c.id for c in field.columns]}
+                for field in template.fields()
+            ],
+        }
+    stages = [
+        {
+            "id": stage.id,
+            "title": stage.title,
+            "url": urls.page_url(urls.item_src("stage", stage.id)),
+            "checklists": [cid for cid, info in checklists.items() if info["stage"] == stage.id],
+        }
+        for stage in playbook.of_kind("stage")
+    ]
+    modes = [{"id": mode.id, "title": mode.title} for mode in playbook.of_kind("mode")]
+    return {"checklists": checklists, "templates": templates, "stages": stages, "modes": modes}

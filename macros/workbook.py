@@ -1,0 +1,95 @@
+"""An .xlsx workbook per form template, for reps who keep their records in Excel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from . import models
+
+_HEADER = PatternFill("solid", fgColor="DCE3F5")
+_THIN = Side(style="thin", color="999999")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_NUMBER_FORMATS = {"money": "#,##0.00", "number": "General", "date": "yyyy-mm-dd"}
+
+
+def _choice(sheet: Worksheet, cell: str, options: list[str]) -> None:
+    # Excel limits an inline list to 255 characters; our option lists are short labels.
+    validation = DataValidation(type="list", formula1='"' + ",".join(options) + '"', allow_blank=True)
+    validation.error = "请从下拉列表中选择"
+    validation.prompt = "请从下拉列表中选择"
+    sheet.add_data_validation(validation)
+    validation.add(cell)
+
+
+def _single(sheet: Worksheet, row: int, field: models.FormField) -> int:
+    label = sheet.cell(row=row, column=1, value=field.label + ("（必填）" if field.required else ""))
+    label.font = Font(bold=True)
+    label.fill = _HEADER
+    label.border = _BOX
+    value = sheet.cell(row=row, column=2)
+    value.border = _BOX
+    value.number_format = _NUMBER_FORMATS.get(field.type, "@")
+    if field.type in ("choice", "multichoice"):
+        if field.type == "choice":
+            _choice(sheet, value.coordinate, field.options)
+        hint = "可选：" + "、".join(field.options)
+    elif field.type == "checkbox":
+        _choice(sheet, value.coordinate, ["是", "否"])
+        hint = "是 / 否"
+    else:
+        hint = field.help or ""
+    sheet.cell(row=row, column=3, value=hint).alignment = Alignment(wrap_text=True)
+    return row + 1
+
+
+def _table(sheet: Worksheet, row: int, field: models.FormField) -> int:
+    sheet.cell(row=row, column=1, value=field.label).font = Font(bold=True)
+    row += 1
+    for column, spec in enumerate(field.columns, 1):
+        cell = sheet.cell(row=row, column=column, value=spec.label)
+        cell.font = Font(bold=True)
+        cell.fill = _HEADER
+        cell.border = _BOX
+    for offset in range(1, field.rows + 1):
+        for column, spec in enumerate(field.columns, 1):
+            cell = sheet.cell(row=row + offset, column=column)
+            cell.border = _BOX
+            cell.number_format = _NUMBER_FORMATS.get(spec.type, "@")
+            if spec.type == "choice" and spec.options:
+                _choice(sheet, cell.coordinate, spec.options)
+    return row + field.rows + 2
+
+
+def template_workbook(template: models.Template) -> Workbook:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = template.title[:31]
+    sheet.cell(row=1, column=1, value=template.title).font = Font(bold=True, size=14)
+    sheet.cell(row=2, column=1, value=template.summary)
+    row = 4
+    for section in template.sections:
+        sheet.cell(row=row, column=1, value=section.title).font = Font(bold=True, size=12)
+        row += 1
+        for field in section.fields:
+            row = _table(sheet, row, field) if field.type == "table" else _single(sheet, row, field)
+        row += 1
+    widths = [22, 36, 40] + [18] * 8
+    for column, width in enumerate(widths, 1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    return book
+
+
+def write_workbooks(templates: list[models.Template], folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for template in templates:
+        path = folder / f"{template.id}.xlsx"
+        template_workbook(template).save(path)
+        written.append(path)
+    return written
