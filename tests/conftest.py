@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import os
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -23,11 +29,15 @@ def content(tmp_path: Path) -> Path:
     return target
 
 
-def build_site(project: Path, site_dir: Path, content_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
+def build_site(
+    project: Path, site_dir: Path, content_dir: Path | None = None, site_url: str | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run ``mkdocs build --strict`` as a user would, returning the finished process."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if content_dir is not None:
         env["PLAYBOOK_CONTENT"] = str(content_dir)
+    if site_url is not None:
+        env["SITE_URL"] = site_url
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
         capture_output=True,
@@ -38,10 +48,39 @@ def build_site(project: Path, site_dir: Path, content_dir: Path | None = None) -
     )
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test session."""
-    site = tmp_path_factory.mktemp("site")
-    result = build_site(ROOT, site)
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+@dataclass
+class Site:
+    folder: Path
+    url: str
+
+
+@contextlib.contextmanager
+def served_build(folder: Path, content_dir: Path | None = None) -> Iterator[Site]:
+    """Build the site for a reserved localhost port, then serve it there.
+
+    The port is reserved first because instant navigation only works under ``site_url``.
+    """
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    result = build_site(ROOT, folder, content_dir=content_dir, site_url=url)
     assert result.returncode == 0, result.stderr[-4000:]
-    return site
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield Site(folder, url)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The real site, built strictly once per test session and served on localhost."""
+    with served_build(tmp_path_factory.mktemp("site")) as site:
+        yield site

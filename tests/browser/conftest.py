@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
+
+from ..conftest import VALID, Site, served_build
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -23,19 +21,23 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        pass
+@pytest.fixture(scope="session")
+def base_url() -> None:
+    """Tests pass full URLs; this replaces pytest-playwright's own fixture (a deprecated pattern)."""
+    return None
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+def site_url(built_site: Site) -> str:
+    """The real site on localhost."""
+    return built_site.url
+
+
+@pytest.fixture(scope="session")
+def fixture_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site built from tests/fixtures/valid, whose ids the tests know, on localhost."""
+    with served_build(tmp_path_factory.mktemp("fixture-site"), content_dir=VALID) as site:
+        yield site.url
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
