@@ -20,5 +20,9 @@ def define_env(env: Any) -> None:
         return state.renderer().index(kind, env.page.url)
 
     @env.macro
+    def course(course_id: str) -> Any:
+        return state.current().get(course_id)
+
+    @env.macro
     def render_fragment(template: str, **context: Any) -> str:
         return state.renderer().fragment(f"{template}.md.j2", env.page.url, **context)

@@ -46,4 +46,10 @@ def manifest(playbook: Playbook) -> dict[str, Any]:
         for stage in playbook.of_kind("stage")
     ]
     modes = [{"id": mode.id, "title": mode.title} for mode in playbook.of_kind("mode")]
-    return {"checklists": checklists, "templates": templates, "stages": stages, "modes": modes}
+    # Everything a trainer can put into a course (the composer's catalogue).
+    catalog = [
+        {"id": item_id, "title": entry.item.title, "kind": entry.kind.name, "label": entry.kind.label}
+        for item_id, entry in playbook.entries.items()
+        if entry.kind.name != "course"
+    ]
+    return {"checklists": checklists, "templates": templates, "stages": stages, "modes": modes, "catalog": catalog}

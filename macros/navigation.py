@@ -33,7 +33,7 @@ def build_nav(playbook: Playbook, extra: dict[str, list[NavEntry]] | None = None
         return [{KINDS[name].label: _listing(playbook, name)} for name in kind_names]
 
     return [
-        {"首页": ["index.md", *extra.get("首页", [])]},
+        {"首页": ["index.md", "guide/faq.md", "guide/matrix.md", *extra.get("首页", [])]},
         {"销售流程": cycle},
         {"基础与模式": group("topic", "mode")},
         {"技巧与话术": [*extra.get("技巧与话术", []), *group("technique", "script")]},

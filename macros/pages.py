@@ -57,8 +57,32 @@ def pack_page(stage_id: str, title: str) -> GeneratedPage:
     return GeneratedPage(f"packs/{stage_id}.md", _front_matter(meta) + body)
 
 
+GUIDE_PAGES = {"guide/faq.md": ("常见难题", "faq"), "guide/matrix.md": ("阶段工具矩阵", "matrix")}
+
+
+def guide_page(src: str) -> GeneratedPage:
+    title, fragment = GUIDE_PAGES[src]
+    meta = {"title": title, "search": {"boost": 0.5}}
+    return GeneratedPage(src, _front_matter(meta) + f"{{{{ render_fragment({fragment!r}) }}}}\n")
+
+
+COURSE_OUTPUTS = {"agenda": "议程", "handout": "学员讲义", "guide": "讲师手册"}
+
+
+def course_pages(course_id: str, title: str) -> list[GeneratedPage]:
+    """Printable outputs of a course, all derived from the course file."""
+    pages = []
+    for output, label in COURSE_OUTPUTS.items():
+        meta = {"title": f"{title} · {label}", "search": {"exclude": True}}
+        body = f"{{{{ render_fragment('course-{output}', course=course({course_id!r})) }}}}\n"
+        pages.append(GeneratedPage(f"courses/{course_id}-{output}.md", _front_matter(meta) + body))
+    return pages
+
+
 def generated_pages(playbook: Playbook) -> list[GeneratedPage]:
     pages = [item_page(playbook, item_id) for item_id in playbook.entries]
     pages += [index_page(kind) for kind in KINDS.values()]
     pages += [pack_page(stage.id, stage.title) for stage in playbook.of_kind("stage")]
+    pages += [guide_page(src) for src in GUIDE_PAGES]
+    pages += [page for course in playbook.of_kind("course") for page in course_pages(course.id, course.title)]
     return pages

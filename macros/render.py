@@ -26,6 +26,36 @@ def heading(text: str) -> Markup:
     return Markup(_MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(text))))
 
 
+def fnv1a(text: str) -> str:
+    """32-bit FNV-1a of UTF-8 text, as 8 hex digits; pb-quiz.js computes the same."""
+    value = 0x811C9DC5
+    for byte in text.encode("utf-8"):
+        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return f"{value:08x}"
+
+
+def answer_hash(question: models.Question) -> str:
+    answer = (
+        "true"
+        if question.truth
+        else "false"
+        if question.type == "truefalse"
+        else ",".join(str(n) for n in sorted(question.correct))
+    )
+    return fnv1a(f"{question.id}:{answer}")
+
+
+def course_materials(course: models.Course) -> list[str]:
+    """Every item a course uses, each once, in the order it first appears."""
+    seen: dict[str, None] = {}
+    for day in course.days:
+        for module in day.modules:
+            seen.update(dict.fromkeys(module.items))
+            for exercise in module.exercises:
+                seen.update(dict.fromkeys(exercise.materials))
+    return list(seen)
+
+
 class Renderer:
     def __init__(self, playbook: Playbook) -> None:
         self.playbook = playbook
@@ -56,6 +86,8 @@ class Renderer:
             fill_letter=self._fill_letter,
             tiers_data=lambda tiers: [tier.model_dump() for tier in tiers],
             scoring_data=self._scoring_data,
+            quiz_data=self._quiz_data,
+            course_materials=course_materials,
         )
 
     # ------------------------------------------------------------ pages
@@ -112,6 +144,20 @@ class Renderer:
         if not text:
             return Markup("")
         return self.glossary.annotate(text, context["glossed"], lambda term_id: self._href(context, term_id))
+
+    @pass_context
+    def _quiz_data(self, context: Context, course: models.Course) -> list[dict[str, Any]]:
+        """Questions for the in-browser quiz. Answers travel only as hashes: no key in the page."""
+        return [
+            {
+                "id": question.id,
+                "type": question.type,
+                "hash": answer_hash(question) if question.type != "short" else None,
+                "explanation": question.explanation,
+                "ref": {"title": self.playbook.get(question.ref).title, "href": self._href(context, question.ref)},
+            }
+            for question in course.quiz
+        ]
 
     def _scoring_data(self, scoring: models.Scoring) -> dict[str, Any]:
         """The scoring rule for the calculator, with each band's mode and its visit program."""

@@ -4,7 +4,7 @@ import yaml
 
 from macros.kinds import KINDS
 from macros.navigation import build_nav
-from macros.pages import generated_pages
+from macros.pages import GUIDE_PAGES, generated_pages
 from macros.playbook import load_playbook
 
 
@@ -20,7 +20,8 @@ def test_one_page_per_item_plus_kind_indexes(content: Path) -> None:
     playbook = load_playbook(content, root=content.parent)
     pages = {page.src: page for page in generated_pages(playbook)}
     stages = len(playbook.of_kind("stage"))
-    assert len(pages) == len(playbook.entries) + len(KINDS) + stages  # plus one print pack per stage
+    # plus one print pack per stage and the guide pages (常见难题, 矩阵)
+    assert len(pages) == len(playbook.entries) + len(KINDS) + stages + len(GUIDE_PAGES)
     page = pages["forms/form-tiering.md"]
     meta = yaml.safe_load(page.markdown.split("---")[1])
     assert meta["title"] == "客户分级表"

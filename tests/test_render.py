@@ -89,3 +89,36 @@ def test_activity_shows_position_and_next(playbook: Playbook) -> None:
 def test_glossary_index_groups_by_pinyin(playbook: Playbook) -> None:
     html = Renderer(playbook).index("term", "glossary/index.html")
     assert "### S {#group-1}" in html
+
+
+def test_course_handout_holds_no_answers_or_facilitator_notes(playbook: Playbook) -> None:
+    course = playbook.get("course-one")
+    renderer = Renderer(playbook)
+    handout = renderer.fragment("course-handout.md.j2", "courses/course-one-handout.html", course=course)
+    guide = renderer.fragment("course-guide.md.j2", "courses/course-one-guide.html", course=course)
+    page = renderer.item("course-one", "courses/course-one.html")
+    secrets = [
+        "讲师提示甲",
+        "讲师提示乙",
+        "参考答案丙",
+        "解释丁",
+        "解释戊",
+        "参考己",
+        "提供名单并安排参观",
+        "先让学员独立思考",
+    ]
+    for secret in secrets:
+        assert secret not in handout, secret
+        assert secret in guide, secret
+    assert "参考己" not in page and "参考答案丙" not in page  # the quiz page carries only hashes
+    assert "两人一组，轮流扮演销售和客户。" in handout  # exercises are in the handout
+    assert "观察表：电话约见" in guide  # role-play observer sheet
+    assert "<strong>答案：</strong>B。" in guide
+
+
+def test_quiz_answers_travel_as_hashes(playbook: Playbook) -> None:
+    from macros.render import answer_hash, fnv1a
+
+    question = next(q for q in playbook.get("course-one").quiz if q.id == "q2")
+    assert answer_hash(question) == fnv1a("q2:2")
+    assert fnv1a("a") == "e40c292c"  # the published FNV-1a test vector

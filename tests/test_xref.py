@@ -26,3 +26,16 @@ def test_derived_relations(content: Path) -> None:
     kit = playbook.stage_kit("stage-one")
     assert kit["techniques"] == ["tech-phone"] and kit["scripts"] == ["script-phone"]
     assert kit["checklists"] == ["list-find"]
+
+
+def test_faq_maps_questions_to_technique_script_and_form(content: Path) -> None:
+    playbook = load_playbook(content, root=content.parent)
+    (stage, rows), *_ = playbook.faq()
+    assert stage.id == "stage-one"
+    row = next(row for row in rows if row["question"] == "怎么打电话约客户？")
+    assert row == {
+        "question": "怎么打电话约客户？",
+        "techniques": ["tech-phone"],
+        "scripts": ["script-phone"],
+        "tools": ["form-tiering"],
+    }
