@@ -22,6 +22,7 @@ AUDIENCE = {
 class GeneratedPage:
     src: str
     markdown: str
+    in_nav: bool = True  # print packs and course outputs are reached from their page instead
 
 
 def _front_matter(meta: dict[str, object]) -> str:
@@ -54,7 +55,7 @@ def pack_page(stage_id: str, title: str) -> GeneratedPage:
     """All checklists and forms of a stage in one printable page."""
     meta = {"title": f"{title} · 打印资料包", "search": {"exclude": True}}
     body = f"{{{{ render_fragment('pack', stage_id={stage_id!r}) }}}}\n"
-    return GeneratedPage(f"packs/{stage_id}.md", _front_matter(meta) + body)
+    return GeneratedPage(f"packs/{stage_id}.md", _front_matter(meta) + body, in_nav=False)
 
 
 GUIDE_PAGES = {"guide/faq.md": ("常见难题", "faq"), "guide/matrix.md": ("阶段工具矩阵", "matrix")}
@@ -75,7 +76,7 @@ def course_pages(course_id: str, title: str) -> list[GeneratedPage]:
     for output, label in COURSE_OUTPUTS.items():
         meta = {"title": f"{title} · {label}", "search": {"exclude": True}}
         body = f"{{{{ render_fragment('course-{output}', course=course({course_id!r})) }}}}\n"
-        pages.append(GeneratedPage(f"courses/{course_id}-{output}.md", _front_matter(meta) + body))
+        pages.append(GeneratedPage(f"courses/{course_id}-{output}.md", _front_matter(meta) + body, in_nav=False))
     return pages
 
 

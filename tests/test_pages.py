@@ -4,7 +4,7 @@ import yaml
 
 from macros.kinds import KINDS
 from macros.navigation import build_nav
-from macros.pages import GUIDE_PAGES, generated_pages
+from macros.pages import COURSE_OUTPUTS, GUIDE_PAGES, generated_pages
 from macros.playbook import load_playbook
 
 
@@ -21,7 +21,8 @@ def test_one_page_per_item_plus_kind_indexes(content: Path) -> None:
     pages = {page.src: page for page in generated_pages(playbook)}
     stages = len(playbook.of_kind("stage"))
     # plus one print pack per stage and the guide pages (常见难题, 矩阵)
-    assert len(pages) == len(playbook.entries) + len(KINDS) + stages + len(GUIDE_PAGES)
+    outputs = len(playbook.of_kind("course")) * len(COURSE_OUTPUTS)
+    assert len(pages) == len(playbook.entries) + len(KINDS) + stages + len(GUIDE_PAGES) + outputs
     page = pages["forms/form-tiering.md"]
     meta = yaml.safe_load(page.markdown.split("---")[1])
     assert meta["title"] == "客户分级表"
@@ -39,8 +40,7 @@ def test_every_generated_page_is_in_the_nav(content: Path) -> None:
     playbook = load_playbook(content, root=content.parent)
     in_nav = _flatten(build_nav(playbook))
     for page in generated_pages(playbook):
-        if not page.src.startswith("packs/"):  # print packs are linked from their stage page
-            assert page.src in in_nav, page.src
+        assert (page.src in in_nav) == page.in_nav, page.src
     assert (
         in_nav.index("stages/stage-one.md")
         < in_nav.index("activities/act-find.md")
