@@ -8,6 +8,8 @@ import time
 from pathlib import Path
 
 from .errors import ContentErrors
+from .lint import problems, strings
+from .loader import load_entries
 from .playbook import load_playbook
 from .schema import write_schemas
 
@@ -20,12 +22,16 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="校验 content/ 下的全部内容，不生成站点")
     check.add_argument("content", nargs="?", type=Path, default=ROOT / "content")
     commands.add_parser("schema", help="重新生成 schema/ 下的 JSON Schema")
+    lint = commands.add_parser("lint", help="按内容风格规则检查文字（排版、占位、夹杂英文）")
+    lint.add_argument("folder", nargs="?", default="", help="只查 content/ 下的这个目录，如 techniques")
     args = parser.parse_args(argv)
 
     if args.command == "schema":
         for path in write_schemas(ROOT / "schema"):
             print(path.relative_to(ROOT))
         return 0
+    if args.command == "lint":
+        return run_lint(args.folder)
     started = time.perf_counter()
     content = args.content.resolve()
     try:
@@ -36,6 +42,21 @@ def main(argv: list[str] | None = None) -> int:
     seconds = time.perf_counter() - started
     print(f"内容无误：{len(playbook.entries)} 个条目，{len(playbook.refs)} 处引用，用时 {seconds:.2f} 秒。")
     return 0
+
+
+def run_lint(folder: str) -> int:
+    """Style problems in every file that parses (references are not needed for this)."""
+    entries, _ = load_entries(ROOT / "content", ROOT)
+    count = 0
+    for entry in entries:
+        if folder and not entry.file.startswith(f"content/{folder}/"):
+            continue
+        for text in strings(entry.item):
+            for problem in problems(text):
+                count += 1
+                print(f"{entry.file}: {problem}：{text[:60]}")
+    print(f"共 {count} 处文字问题。")
+    return 1 if count else 0
 
 
 if __name__ == "__main__":
