@@ -34,8 +34,10 @@ def main() -> int:
         total = sum(path.stat().st_size for path in site.rglob("*") if path.is_file())
         html = sum(path.stat().st_size for path in pages)
         print(f"validate content: {check_seconds:.2f} s (python -m macros check, incl. interpreter start)")
-        print(f"build --strict: {build_seconds:.1f} s for {len(pages)} pages = {1000 * build_seconds / len(pages):.0f} ms/page")
-        print(f"site size: {total / 1e6:.1f} MB in all, HTML {html / 1e6:.1f} MB, {html / len(pages) / 1e3:.0f} kB/page on average")
+        per_page = 1000 * build_seconds / len(pages)
+        print(f"build --strict: {build_seconds:.1f} s for {len(pages)} pages = {per_page:.0f} ms/page")
+        average = html / len(pages) / 1e3
+        print(f"site size: {total / 1e6:.1f} MB in all, HTML {html / 1e6:.1f} MB, {average:.0f} kB/page on average")
         for path in pages[:3]:
             print(f"  heaviest: {path.relative_to(site)} {path.stat().st_size / 1e3:.0f} kB")
     return 0

@@ -34,9 +34,8 @@ def run_query(page, query: str) -> tuple[list[str], float]:  # noqa: ANN001 - Pl
     box.fill(query)
     started = time.perf_counter()
     box.press("End")
-    page.wait_for_function(
-        "() => /结果/.test(document.querySelector('.md-search-result__meta').textContent)", timeout=10_000, polling="raf"
-    )
+    shown = "() => /结果/.test(document.querySelector('.md-search-result__meta').textContent)"
+    page.wait_for_function(shown, timeout=10_000, polling="raf")
     elapsed = (time.perf_counter() - started) * 1000
     hrefs = page.locator(".md-search-result__item > .md-search-result__link").evaluate_all(
         "links => links.map(a => new URL(a.href).pathname.replace(/^\\//, ''))"
