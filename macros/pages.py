@@ -18,6 +18,10 @@ AUDIENCE = {
 }  # fmt: skip
 
 
+# Short glossary entries should not outrank the page that explains the same words.
+SEARCH_BOOST = {"term": 0.5}
+
+
 @dataclass(frozen=True)
 class GeneratedPage:
     src: str
@@ -41,7 +45,9 @@ def tags(playbook: Playbook, item_id: str) -> list[str]:
 def item_page(playbook: Playbook, item_id: str) -> GeneratedPage:
     item = playbook.get(item_id)
     kind: Kind = playbook.kind_of(item_id)
-    meta = {"title": item.title, "description": item.summary, "tags": tags(playbook, item_id)}
+    meta: dict[str, object] = {"title": item.title, "description": item.summary, "tags": tags(playbook, item_id)}
+    if kind.name in SEARCH_BOOST:
+        meta["search"] = {"boost": SEARCH_BOOST[kind.name]}
     body = f"{{{{ render_item({item_id!r}) }}}}\n"
     return GeneratedPage(src_path(kind, item_id), _front_matter(meta) + body)
 
