@@ -5,7 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Annotated, Any, get_args, get_origin
+from types import UnionType
+from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -28,6 +29,8 @@ class Reference:
 def _marker(annotation: Any) -> Ref | None:
     if get_origin(annotation) is Annotated:
         return next((meta for meta in get_args(annotation)[1:] if isinstance(meta, Ref)), None)
+    if get_origin(annotation) in (Union, UnionType):  # optional references: `StageRef | None`
+        return next((marker for arg in get_args(annotation) if (marker := _marker(arg))), None)
     return None
 
 

@@ -1,5 +1,8 @@
 from pathlib import Path
 
+import pytest
+
+from macros.errors import ContentErrors
 from macros.playbook import load_playbook
 
 
@@ -39,3 +42,13 @@ def test_faq_maps_questions_to_technique_script_and_form(content: Path) -> None:
         "scripts": ["script-phone"],
         "tools": ["form-tiering"],
     }
+
+
+def test_optional_reference_fields_are_checked(content: Path) -> None:
+    path = content / "scripts" / "script-phone.yml"
+    path.write_text(path.read_text("utf-8").replace("stage: stage-one", "stage: stage-nine"), "utf-8")
+    with pytest.raises(ContentErrors) as raised:
+        load_playbook(content, root=content.parent)
+    assert str(raised.value.errors[0]).startswith(
+        "content/scripts/script-phone.yml:8: stage: 引用了不存在的 id “stage-nine”"
+    )
