@@ -36,7 +36,7 @@
     function update() {
       var text = input.value.trim();
       if (!text) { out.replaceChildren("输入年采购额后显示分级。"); return; }
-      var amount = PB.parseNumber(text);
+      var amount = PB.parseNumber(text.replace(/万元?$/, ""));  // the unit is 万元; reps often type it
       if (amount === null || amount < 0) { out.replaceChildren(h("span", { class: "pb-error", text: "请输入不小于 0 的数字（单位：万元）" })); return; }
       var tier = PB.tierFor(tiers, amount);
       out.replaceChildren(h("strong", { class: "pb-calc-result", "data-tier": tier.id, text: tier.name }),
@@ -56,7 +56,7 @@
       if (missing) { out.replaceChildren("还有 " + missing + " 项未选。"); return; }
       var score = PB.scoreFor(scoring, answers);
       var band = PB.bandFor(scoring, score);
-      out.replaceChildren(h("p", {}, "总分 ", h("strong", { class: "pb-calc-score", text: String(score) }), "，建议采用 ",
+      out.replaceChildren(h("p", {}, "总分 ", h("strong", { class: "pb-calc-total", text: String(score) }), "，建议采用 ",
         h("a", { class: "pb-calc-mode", href: PB.root + band.url, text: band.mode_title }), "。"),
         h("p", { text: band.advice }),
         band.visits.length ? h("p", { text: "标准拜访程序：" + band.visits.join(" → ") }) : null);
