@@ -47,15 +47,17 @@ def main(argv: list[str] | None = None) -> int:
 def run_lint(folder: str) -> int:
     """Style problems in every file that parses (references are not needed for this)."""
     entries, _ = load_entries(ROOT / "content", ROOT)
-    count = 0
+    folder = folder.removeprefix("content/").strip("/")
+    count = files = 0
     for entry in entries:
         if folder and not entry.file.startswith(f"content/{folder}/"):
             continue
+        files += 1
         for text in strings(entry.item):
             for problem in problems(text):
                 count += 1
                 print(f"{entry.file}: {problem}：{text[:60]}")
-    print(f"共 {count} 处文字问题。")
+    print(f"查了 {files} 个文件，共 {count} 处文字问题。")
     return 1 if count else 0
 
 

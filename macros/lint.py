@@ -19,6 +19,7 @@ ALLOWED_LATIN = {
     "S", "C", "M", "N", "P", "I", "F", "B", "V", "A", "Q", "X",
 }  # fmt: skip
 _HAN = r"[\u4e00-\u9fff]"
+LETTER_SLOT = re.compile(r"\{[a-z0-9]+(?:-[a-z0-9]+)*\}")
 # Fields whose values are not prose (ids, seed references).
 _NOT_PROSE = {"id", "sources", "related", "was"}
 
@@ -39,6 +40,8 @@ def strings(value: Any) -> Iterator[str]:
 def problems(text: str) -> list[str]:
     """What is wrong with one piece of text, in words an editor understands."""
     found = []
+    # A letter's {field-id} slots are filled by the form; they are not prose.
+    text = LETTER_SLOT.sub("＿", text)
     if PLACEHOLDERS.search(text):
         found.append("占位或重复标点（TODO、待补充、XX公司、____、……要用全角省略号）")
     if re.search(rf"{_HAN}[,;!?]|[,;!?]{_HAN}", text):

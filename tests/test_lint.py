@@ -1,6 +1,10 @@
+import re
+
 import pytest
 
 from macros.lint import problems
+
+from .conftest import ROOT
 
 
 @pytest.mark.parametrize(
@@ -27,7 +31,23 @@ def test_each_rule_catches_its_problem(text: str, fragment: str) -> None:
         "战略客户占 5%，年采购额 100 万元以上。",
         "时间 09:30",
         "B2B 销售",
+        "感谢您 {visit-date} 抽出时间与{customer-company}交流。",
     ],
 )
 def test_clean_text_passes(text: str) -> None:
     assert problems(text) == []
+
+
+def test_a_letter_slot_does_not_hide_a_real_problem() -> None:
+    assert problems("请联系{contact-person},电话{phone}")
+
+
+def test_lint_accepts_the_folder_with_or_without_content_prefix(capsys: pytest.CaptureFixture[str]) -> None:
+    from macros.__main__ import run_lint
+
+    run_lint("content/terms")
+    with_prefix = capsys.readouterr().out
+    run_lint("terms")
+    assert with_prefix == capsys.readouterr().out
+    checked = int(re.search(r"查了 (\d+) 个文件", with_prefix).group(1))
+    assert checked == len(list((ROOT / "content" / "terms").glob("*.yml")))

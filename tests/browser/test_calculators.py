@@ -23,7 +23,10 @@ PLAYBOOK = load_playbook(ROOT / "content", root=ROOT)
 
 @pytest.mark.parametrize(
     ("amount", "tier"),
-    [("0", "普通"), ("9.99", "普通"), ("10", "重点"), ("10万", "重点"), ("99.99", "重点"), ("100", "战略"), ("350", "战略")],
+    [
+        ("0", "普通"), ("9.99", "普通"), ("10", "重点"), ("10万", "重点"),
+        ("99.99", "重点"), ("100", "战略"), ("350", "战略"),
+    ],  # fmt: skip
 )
 def test_tier_calculator_at_each_threshold(page: Page, site_url: str, amount: str, tier: str) -> None:
     page.goto(site_url + "forms/customer-tiering.html")
