@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -66,10 +67,15 @@ def _table(sheet: Worksheet, row: int, field: models.FormField) -> int:
     return row + field.rows + 2
 
 
+def sheet_title(title: str) -> str:
+    """Excel forbids []:*?/\\ in sheet names and caps them at 31 characters."""
+    return re.sub(r"[\[\]:*?/\\]", " ", title)[:31].strip() or "Sheet"
+
+
 def template_workbook(template: models.Template) -> Workbook:
     book = Workbook()
     sheet = book.active
-    sheet.title = template.title[:31]
+    sheet.title = sheet_title(template.title)
     sheet.cell(row=1, column=1, value=template.title).font = Font(bold=True, size=14)
     sheet.cell(row=2, column=1, value=template.summary)
     row = 4
