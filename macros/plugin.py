@@ -10,7 +10,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from . import state
@@ -19,6 +19,7 @@ from .manifest import manifest
 from .navigation import build_nav
 from .pages import generated_pages
 from .playbook import Playbook, load_playbook
+from .searchindex import enrich_site_index
 from .searchpatch import WorkerPatchError, patch_worker
 from .vocabulary import teach_jieba, user_dictionary, words
 from .workbook import write_workbooks
@@ -59,7 +60,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         config.nav = build_nav(self.playbook, config.extra.get("nav_extra"))
         return files
 
+    @event_priority(-50)  # after the search plugin has written its index
     def on_post_build(self, config: MkDocsConfig) -> None:
+        enrich_site_index(Path(config.site_dir), self.playbook)
         assets = Path(config.site_dir) / "assets" / "playbook"
         (assets / "jieba-user-dict.txt").write_text(user_dictionary(self.playbook), "utf-8")
         write_workbooks(self.playbook.of_kind("template"), Path(config.site_dir) / "downloads" / "forms")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlparse
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from .conftest import search
@@ -49,3 +50,31 @@ def test_backlinks_show_who_refers_here(page: Page, site_url: str) -> None:
     backlinks = page.locator(".pb-backlinks a.pb-ref")
     expect(backlinks.first).to_be_visible()
     assert "挖掘潜在商机" in backlinks.all_inner_texts()
+
+
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [
+        ("客户嫌贵", "客户说价格太高"),
+        ("签合同", "签约"),
+        ("内线", "发展教练"),
+        ("对方说再考虑一下", "促进成交技巧"),
+        ("怎么开场", "开场白技巧"),
+        ("快刀模式", "快刀模式"),
+    ],
+)
+def test_a_reps_own_words_find_the_page(page: Page, site_url: str, query: str, title: str) -> None:
+    page.goto(site_url)
+    titles = search(page, query)
+    assert title in titles[:3], titles[:5]
+
+
+def test_an_activity_shows_its_place_in_the_cycle(page: Page, site_url: str) -> None:
+    page.goto(site_url + "activities/explore-needs.html")
+    expect(page.locator(".pb-prev")).to_contain_text("拜访验证评估")
+    page.locator(".pb-next").click()
+    expect(page).to_have_url(site_url + "activities/build-vision.html")
+    expect(page.locator(".pb-prev")).to_contain_text("探索并引导需求")
+    # The last activity of a stage leads on to the first activity of the next stage.
+    page.goto(site_url + "activities/build-vision.html")
+    expect(page.locator(".pb-next")).to_contain_text("确认需求范围")
