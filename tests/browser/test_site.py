@@ -7,6 +7,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Page, expect
 
+from ..conftest import Site
 from .conftest import search
 
 
@@ -78,3 +79,16 @@ def test_an_activity_shows_its_place_in_the_cycle(page: Page, site_url: str) -> 
     # The last activity of a stage leads on to the first activity of the next stage.
     page.goto(site_url + "activities/build-vision.html")
     expect(page.locator(".pb-next")).to_contain_text("确认需求范围")
+
+
+def test_opened_from_a_file_share_checklists_and_calculators_still_work(page: Page, built_site: Site) -> None:
+    """From file:// Material never announces the page; our scripts must run anyway."""
+    root = built_site.folder.as_uri() + "/"
+    page.goto(root + "checklists/pre-visit-checklist.html")
+    box = page.locator(".pb-checklist input[type=checkbox]").first
+    box.check(force=True)
+    page.reload()
+    expect(page.locator(".pb-checklist input[type=checkbox]").first).to_be_checked()
+    page.goto(root + "forms/customer-tiering.html")
+    page.fill("#pb-tier-amount", "120")
+    expect(page.locator(".pb-calc-result")).to_contain_text("战略")

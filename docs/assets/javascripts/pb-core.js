@@ -56,12 +56,20 @@
 
   // Run fn on every page view (full load and instant navigation).
   var hooks = [];
-  PB.onPage = function (fn) { hooks.push(fn); };
+  var shown = false; // whether the current page has been announced yet
+  function call(fn) { try { fn(); } catch (error) { console.error(error); } }
+  // A hook added after the page was announced (document$ can replay synchronously, before
+  // the later scripts have loaded, as it does from file://) runs at once.
+  PB.onPage = function (fn) { hooks.push(fn); if (shown) call(fn); };
   function run() {
-    hooks.forEach(function (fn) { try { fn(); } catch (error) { console.error(error); } });
+    shown = true;
+    hooks.forEach(call);
   }
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(run);
-  else document.addEventListener("DOMContentLoaded", run);
+  // Material announces each page (also after instant navigation) on document$. Opened from
+  // a disk or file share (file://) it never does: every page is a full load there.
+  if (location.protocol !== "file:" && window.document$ && window.document$.subscribe) window.document$.subscribe(run);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
+  else run();
 
   // The banner that says plainly when data cannot be stored or read.
   function banner() {
