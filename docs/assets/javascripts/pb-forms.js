@@ -142,6 +142,7 @@
           save(wrapper);
         });
         wrapper.addEventListener("change", function (event) {
+          if (event.target.type === "date") markEmptyDate(event.target);
           showError(event.target.closest("td") || wrapper, event.target.matches("input[type=text], input[type=date]") ? check(wrapper, event.target) : "");
           save(wrapper);
         });
@@ -150,9 +151,13 @@
     sync(form);
   }
 
+  // An empty date field prints as a blank line, not as the browser's "yyyy/mm/dd" mask.
+  function markEmptyDate(input) { input.classList.toggle("pb-empty", !input.value); }
+
   function sync(form) {
     var values = PB.store.formValues(form.dataset.template);
     form.querySelectorAll(".pb-field[data-field]").forEach(function (wrapper) { write(wrapper, values[wrapper.dataset.field]); });
+    form.querySelectorAll("input[type=date]").forEach(markEmptyDate);
     slots(form.dataset.template);
   }
 
