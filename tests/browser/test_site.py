@@ -19,6 +19,10 @@ def test_home_loads_without_console_errors_and_shows_the_cycle(page: Page, site_
     stages = page.locator(".pb-flow-stage")
     expect(stages.first).to_be_visible()
     assert stages.count() >= 6
+    # Each stage card names its key activities, in order, as links.
+    first = stages.first.locator(".pb-flow-activities a").all_inner_texts()
+    assert first == ["挖掘潜在商机", "商机初步评估"], first
+    assert page.locator(".pb-flow-activities a").count() == 19
     assert errors == []
 
 
