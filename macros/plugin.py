@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
@@ -59,6 +61,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             files.append(File.generated(config, f"assets/playbook/{name}", content=script))
         config.nav = build_nav(self.playbook, config.extra.get("nav_extra"))
         return files
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
+        # `mkdocs serve` watches docs/ only; content lives beside it.
+        server.watch(str(Path(config.config_file_path).parent / self.config.content_dir))
+        return server
 
     @event_priority(-50)  # after the search plugin has written its index
     def on_post_build(self, config: MkDocsConfig) -> None:

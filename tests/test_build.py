@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -87,3 +93,42 @@ def test_markup_in_content_never_reaches_the_page_as_html(project: Path) -> None
     assert build_site(project, site).returncode == 0
     html = (site / "techniques" / "tech-phone.html").read_text("utf-8")
     assert "约到时间 {{ config.site_name }} *重点*" in html
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _wait_for(url: str, text: str, seconds: float = 60) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if text in _get(url):
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def test_serve_rebuilds_when_a_content_file_changes(project: Path) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/techniques/tech-phone.html"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+        cwd=project,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        assert _wait_for(url, "通话不超过 4 分钟"), "the site was not served"
+        source = project / "content" / "techniques" / "tech-phone.yml"
+        source.write_text(source.read_text("utf-8").replace("通话不超过 4 分钟", "通话控制在三分钟左右"), "utf-8")
+        assert _wait_for(url, "通话控制在三分钟左右"), "editing content/ did not rebuild the site"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
