@@ -113,7 +113,8 @@ class Renderer:
         seen: set[str] = set()
         if isinstance(context.get("item"), models.Term):
             seen.add(context["item"].id)  # a term's own page does not annotate itself
-        return self.env.get_template(template).render(page_url=page_url, glossed=seen, **context)
+        previewed: set[str] = set()
+        return self.env.get_template(template).render(page_url=page_url, glossed=seen, previewed=previewed, **context)
 
     # ------------------------------------------------------------ template helpers
 
@@ -135,8 +136,13 @@ class Renderer:
     def _link(self, context: Context, item_id: str, label: str | None = None) -> Markup:
         item = self.playbook.get(item_id)
         kind = self.playbook.kind_of(item_id)
-        return Markup('<a class="pb-ref pb-ref-{}" href="{}" title="{}：{}">{}</a>').format(
-            kind.name, self._href(context, item_id), kind.label, item.summary, label or item.title
+        # The first link to an item on a page previews its summary; later ones name only the kind,
+        # which keeps long listings (常见难题, the matrix) from repeating each summary dozens of times.
+        previewed = context["previewed"]
+        title = kind.label if item_id in previewed else f"{kind.label}：{item.summary}"
+        previewed.add(item_id)
+        return Markup('<a class="pb-ref pb-ref-{}" href="{}" title="{}">{}</a>').format(
+            kind.name, self._href(context, item_id), title, label or item.title
         )
 
     @pass_context

@@ -122,3 +122,12 @@ def test_quiz_answers_travel_as_hashes(playbook: Playbook) -> None:
     question = next(q for q in playbook.get("course-one").quiz if q.id == "q2")
     assert answer_hash(question) == fnv1a("q2:2")
     assert fnv1a("a") == "e40c292c"  # the published FNV-1a test vector
+
+
+def test_only_the_first_link_to_an_item_previews_its_summary(playbook: Playbook) -> None:
+    html = Renderer(playbook).item("act-find", "activities/act-find.html")
+    summary = playbook.get("tech-phone").summary
+    links = html.count('href="../techniques/tech-phone.html"')
+    assert links >= 2, "the fixture activity links its technique more than once"
+    assert html.count(f'title="销售技巧：{summary}"') == 1
+    assert html.count('href="../techniques/tech-phone.html" title="销售技巧"') == links - 1
