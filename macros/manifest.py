@@ -13,6 +13,8 @@ from .playbook import Playbook
 
 
 def manifest(playbook: Playbook) -> dict[str, Any]:
+    # A mode's own visit checklists count only for deals in that mode (one an activity owns counts for all).
+    visit_mode = {visit.checklist: mode.id for mode in playbook.of_kind("mode") for visit in mode.visits}
     checklists = {}
     for checklist in playbook.of_kind("checklist"):
         stage = playbook.stage_of(checklist.id)
@@ -21,6 +23,7 @@ def manifest(playbook: Playbook) -> dict[str, Any]:
             "title": checklist.title,
             "url": urls.page_url(urls.item_src("checklist", checklist.id)),
             "stage": stage.id if stage else None,
+            "mode": None if owners else visit_mode.get(checklist.id),
             "activities": [owner.id for owner in owners],
             "items": [{"id": item.id, "text": item.text, "was": item.was} for item in checklist.items()],
         }

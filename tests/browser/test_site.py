@@ -7,6 +7,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Page, expect
 
+from macros.manifest import manifest
 from macros.playbook import load_playbook
 
 from ..conftest import ROOT, Site
@@ -99,3 +100,19 @@ def test_opened_from_a_file_share_checklists_and_calculators_still_work(page: Pa
     page.goto(root + "forms/customer-tiering.html")
     page.fill("#pb-tier-amount", "120")
     expect(page.locator(".pb-calc-result")).to_contain_text("战略")
+
+
+def test_a_deal_counts_only_the_visit_checklists_of_its_own_mode(page: Page, site_url: str) -> None:
+    data = manifest(load_playbook(ROOT / "content", root=ROOT))
+    stage = next(s for s in data["stages"] if s["id"] == "guide-needs")
+
+    def total(mode: str) -> int:
+        infos = [data["checklists"][cid] for cid in stage["checklists"]]
+        return sum(len(info["items"]) for info in infos if info["mode"] in (None, mode))
+
+    assert total("quick-mode") < total("strategic-mode"), "the stage has visit checklists of several modes"
+    page.goto(site_url + "stages/guide-needs.html")
+    for mode in ("", "quick-mode", "strategic-mode"):
+        page.evaluate("mode => PB.store.create({customer: '星河物流', name: '仓储系统', mode: mode})", mode)
+        page.reload()
+        expect(page.locator("[data-progress-stage]")).to_have_text(f"本阶段清单已完成 0/{total(mode)}")

@@ -88,7 +88,7 @@
     });
     document.querySelectorAll("[data-progress-stage]").forEach(function (node) {
       var stage = PB.manifest.stages.filter(function (s) { return s.id === node.dataset.progressStage; })[0];
-      var progress = PB.progress(deal, stage ? stage.checklists : []);
+      var progress = PB.progress(deal, PB.checklistsFor(deal, stage ? stage.checklists : []));
       node.textContent = progress.total ? "本阶段清单已完成 " + label(progress) : "";
     });
   }

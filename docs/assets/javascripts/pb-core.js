@@ -39,6 +39,15 @@
   PB.today = function () { return new Date().toISOString().slice(0, 10); };
 
   // Progress of the current deal: a checklist, or a stage (all its checklists).
+  // The checklists that apply to a deal: a sales mode's visit checklists count only for
+  // deals in that mode (a 快刀 deal has no 顾问 visits); the rest count for every deal.
+  PB.checklistsFor = function (deal, checklistIds) {
+    return checklistIds.filter(function (id) {
+      var info = PB.manifest.checklists[id];
+      return info && (!info.mode || (deal && deal.mode === info.mode));
+    });
+  };
+
   PB.progress = function (deal, checklistIds) {
     var done = 0, total = 0, next = null;
     checklistIds.forEach(function (id) {

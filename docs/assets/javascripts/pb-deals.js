@@ -81,11 +81,11 @@
   function dealCard(deal, current) {
     var mode = PB.manifest.modes.filter(function (m) { return m.id === deal.mode; })[0];
     var stages = PB.manifest.stages.map(function (stage) {
-      var p = PB.progress(deal, stage.checklists);
+      var p = PB.progress(deal, PB.checklistsFor(deal, stage.checklists));
       return p.total ? h("li", { class: p.done === p.total ? "pb-complete" : "" },
         h("a", { href: PB.root + stage.url, text: stage.title }), " " + p.done + "/" + p.total) : null;
     });
-    var all = PB.progress(deal, PB.manifest.stages.reduce(function (ids, s) { return ids.concat(s.checklists); }, []));
+    var all = PB.progress(deal, PB.checklistsFor(deal, PB.manifest.stages.reduce(function (ids, s) { return ids.concat(s.checklists); }, [])));
     var lost = orphans(deal);
     var card = h("article", { class: "pb-deal" + (current ? " pb-deal-current" : "") + (deal.archived ? " pb-deal-archived" : ""), "data-deal": deal.id },
       h("h3", {}, (deal.customer ? deal.customer + " · " : "") + deal.name, current ? h("span", { class: "pb-badge", text: "当前" }) : null,

@@ -1,0 +1,39 @@
+from pathlib import Path
+
+from macros.manifest import manifest
+from macros.playbook import load_playbook
+
+VISIT_CHECKLIST = """\
+id: list-quick-visit
+title: 快刀模式第一次拜访检查清单
+summary: 第一次拜访前后逐项核对。
+stage: stage-one
+sources: ["003 §2.3.1"]
+groups:
+  - title: 拜访前
+    items:
+      - {id: booked, text: 已电话预约}
+"""
+
+
+def test_checklists_know_their_stage_activity_and_items(content: Path) -> None:
+    data = manifest(load_playbook(content, root=content.parent))
+    info = data["checklists"]["list-find"]
+    assert info["url"] == "checklists/list-find.html"
+    assert sorted(info["activities"]) == ["act-explore", "act-find"]
+    assert info["items"] and all("id" in item and "was" in item for item in info["items"])
+    assert any("list-find" in stage["checklists"] for stage in data["stages"])
+
+
+def test_only_a_modes_own_visit_checklist_is_tied_to_that_mode(content: Path) -> None:
+    (content / "checklists" / "list-quick-visit.yml").write_text(VISIT_CHECKLIST, "utf-8")
+    mode = content / "modes" / "mode-quick.yml"
+    mode.write_text(mode.read_text("utf-8").replace("checklist: list-find", "checklist: list-quick-visit"), "utf-8")
+    data = manifest(load_playbook(content, root=content.parent))
+    assert data["checklists"]["list-quick-visit"]["mode"] == "mode-quick"
+    assert data["checklists"]["list-find"]["mode"] is None, "an activity's checklist counts for every deal"
+
+
+def test_a_visit_checklist_an_activity_also_uses_counts_for_every_deal(content: Path) -> None:
+    data = manifest(load_playbook(content, root=content.parent))
+    assert data["checklists"]["list-find"]["mode"] is None
