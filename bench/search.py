@@ -61,14 +61,15 @@ def main() -> int:
             hrefs, elapsed = run_query(page, case["query"])
             times.append(elapsed)
             expected = case["expect"]
+            line = f"  {case['query']} → want {expected}, got {hrefs[:3]}"
             if hrefs[:1] == [expected]:
                 top1 += 1
             elif expected in hrefs[:3]:
-                near.append(f"  {case['query']} → want {expected}, got {hrefs[:3]}")
+                near.append(line)
             if expected in hrefs[:3]:
                 top3 += 1
             else:
-                misses.append(f"  {case['query']} → want {expected}, got {hrefs[:3]}")
+                misses.append(line)
         browser.close()
     count = len(cases)
     print(f"search relevance: {count} queries, top-1 {top1 / count:.0%} ({top1}), top-3 {top3 / count:.0%} ({top3})")

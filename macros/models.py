@@ -15,6 +15,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>|&[A-Za-z]+;|&#\d+;")
+# A slot in a letter paragraph, filled from the form field with that id: {customer-name}.
+LETTER_SLOT = re.compile(r"\{([^{}]+)\}")
 
 
 def _plain_text(value: str) -> str:
@@ -372,7 +374,7 @@ class Template(Item):
         if duplicates:
             raise ValueError(f"字段 id 重复：{', '.join(duplicates)}")
         for paragraph in self.letter:
-            for placeholder in re.findall(r"\{([^{}]+)\}", paragraph):
+            for placeholder in LETTER_SLOT.findall(paragraph):
                 if placeholder not in ids:
                     raise ValueError(f"正文占位符 {{{placeholder}}} 不是本表的字段 id")
         return self

@@ -184,7 +184,7 @@ class Renderer:
     def _fill_letter(paragraph: str, template: models.Template) -> Markup:
         """A letter paragraph with each {field-id} shown as a marked slot the form fills."""
         labels = {field.id: field.label for field in template.fields()}
-        parts = re.split(r"\{([^{}]+)\}", paragraph)
+        parts = models.LETTER_SLOT.split(paragraph)
         html = Markup("")
         for index, part in enumerate(parts):
             if index % 2:

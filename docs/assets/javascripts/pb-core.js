@@ -38,7 +38,6 @@
 
   PB.today = function () { return new Date().toISOString().slice(0, 10); };
 
-  // Progress of the current deal: a checklist, or a stage (all its checklists).
   // The checklists that apply to a deal: a sales mode's visit checklists count only for
   // deals in that mode (a 快刀 deal has no 顾问 visits); the rest count for every deal.
   PB.checklistsFor = function (deal, checklistIds) {
@@ -48,6 +47,7 @@
     });
   };
 
+  // Progress of the current deal: a checklist, or a stage (all its checklists).
   PB.progress = function (deal, checklistIds) {
     var done = 0, total = 0, next = null;
     checklistIds.forEach(function (id) {

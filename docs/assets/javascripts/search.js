@@ -38,7 +38,6 @@
   // The words of a run of Han characters: site words first (longest match), then
   // Intl.Segmenter for what is left.
   function hanWords(run) {
-    if (vocabulary === null) load();
     var out = [];
     var rest = "";
     var i = 0;
