@@ -75,6 +75,9 @@ def _message(detail: ErrorDetails) -> str:
     if kind == "literal_error":
         expected = (detail.get("ctx") or {}).get("expected", "")
         return f"“{detail['input']}” 不是可选值，应为 {expected}"
+    if kind == "string_too_long":
+        maximum = (detail.get("ctx") or {}).get("max_length")
+        return f"太长：最多 {maximum} 字，现在 {len(str(detail['input']))} 字"
     if kind in ("greater_than_equal", "less_than_equal"):
         return f"数值超出范围：{detail['msg']}"
     return detail["msg"]

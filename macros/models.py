@@ -13,19 +13,15 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+# The text rule (no templates, markup or control characters; a length cap per kind of text).
+from .plaintext import SHORT_MAX, Prose, Short, Summary
+from .plaintext import check as check_text
+
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>|&[A-Za-z]+;|&#\d+;")
 # A slot in a letter paragraph, filled from the form field with that id: {customer-name}.
 LETTER_SLOT = re.compile(r"\{([^{}]+)\}")
 
-
-def _plain_text(value: str) -> str:
-    if _MARKUP.search(value):
-        raise ValueError("只能写纯文本，不允许 HTML 标记或实体（如 <b>、<script>、&nbsp;）")
-    return value
-
-
-Text = Annotated[str, Field(min_length=1), AfterValidator(_plain_text)]
+Text = Prose
 Id = Annotated[str, Field(pattern=ID_PATTERN, description="ASCII kebab-case id")]
 Role = Literal["S", "C", "M"]
 Source = Annotated[
@@ -33,7 +29,9 @@ Source = Annotated[
     Field(
         pattern=r"^00[0-4](\s.+)?$",
         description="种子文件编号（000–004），可带章节，如 “003 §2.2.1”",
+        max_length=SHORT_MAX,
     ),
+    AfterValidator(check_text),
 ]
 
 
@@ -74,7 +72,7 @@ class Step(Strict):
 
 
 class Table(Strict):
-    columns: list[Text] = Field(min_length=1)
+    columns: list[Short] = Field(min_length=1)
     rows: list[list[Text]] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -88,7 +86,7 @@ class Table(Strict):
 class Section(Strict):
     """A titled block of prose, points, steps and/or a table; may nest one level."""
 
-    title: Text
+    title: Short
     text: Text | None = None
     points: list[Text] = []
     steps: list[Step] = []
@@ -97,14 +95,14 @@ class Section(Strict):
 
 
 class Example(Strict):
-    title: Text
+    title: Short
     text: Text
 
 
 class Method(Strict):
     """A named variant of a technique (a closing method, a way to win attention …)."""
 
-    name: Text
+    name: Short
     text: Text
     when: Text | None = None
     line: Text | None = Field(None, description="一句示范话术")
@@ -120,10 +118,10 @@ class Avoid(Strict):
 
 class Item(Strict):
     id: Id
-    title: Text
-    summary: Text
-    aliases: list[Text] = Field([], description="同义词、口语说法，进入搜索")
-    questions: list[Text] = Field([], description="销售会怎么问这个问题，进入搜索和“常见难题”")
+    title: Short
+    summary: Summary
+    aliases: list[Short] = Field([], description="同义词、口语说法，进入搜索")
+    questions: list[Short] = Field([], description="销售会怎么问这个问题，进入搜索和“常见难题”")
     related: list[AnyRef] = []
     sources: list[Source] = Field(min_length=1)
     authored: Text | None = Field(None, description="超出种子材料、由本手册补写的部分")
@@ -181,7 +179,7 @@ class Traits(Strict):
 
 class Visit(Strict):
     number: int = Field(ge=1)
-    title: Text
+    title: Short
     purpose: list[Text] = Field(min_length=1)
     before: list[Step] = Field(min_length=1)
     during: list[Step] = Field(min_length=1)
@@ -194,7 +192,7 @@ class Visit(Strict):
 
 
 class Rank(Strict):
-    name: Text
+    name: Short
     criteria: Text
 
 
@@ -236,7 +234,7 @@ class Technique(Item):
 
 
 class Line(Strict):
-    speaker: Text
+    speaker: Short
     text: Text
     note: Text | None = None
 
@@ -269,20 +267,20 @@ CellType = Literal["text", "longtext", "number", "money", "date", "choice", "che
 
 class Column(Strict):
     id: Id
-    label: Text
+    label: Short
     type: CellType = "text"
-    options: list[Text] = []
+    options: list[Short] = []
 
 
 class FormField(Strict):
     id: Id
-    label: Text
+    label: Short
     type: FieldType
     help: Text | None = None
     example: Text | None = None
-    unit: Text | None = None
+    unit: Short | None = None
     required: bool = False
-    options: list[Text] = []
+    options: list[Short] = []
     columns: list[Column] = []
     rows: int = Field(3, ge=1, le=30, description="表格字段打印时的空行数")
 
@@ -300,13 +298,13 @@ class FormField(Strict):
 
 
 class FormSection(Strict):
-    title: Text
+    title: Short
     fields: list[FormField] = Field(min_length=1)
 
 
 class Tier(Strict):
     id: Id
-    name: Text
+    name: Short
     share: int = Field(ge=1, le=100, description="占客户数的百分比")
     min_amount: int | None = Field(None, ge=0, description="年采购额下限（万元，含）")
     max_amount: int | None = Field(None, ge=0, description="年采购额上限（万元，不含）")
@@ -316,13 +314,13 @@ class Tier(Strict):
 
 
 class ScoreOption(Strict):
-    label: Text
+    label: Short
     score: int = Field(ge=0)
 
 
 class Criterion(Strict):
     id: Id
-    label: Text
+    label: Short
     weight: int = Field(ge=1, description="权重（%）")
     help: Text | None = None
     options: list[ScoreOption] = Field(min_length=2)
@@ -388,7 +386,7 @@ class CheckItem(Strict):
 
 
 class CheckGroup(Strict):
-    title: Text
+    title: Short
     items: list[CheckItem] = Field(min_length=1)
 
 
@@ -416,7 +414,7 @@ _CLOCK = r"^([01]\d|2[0-3]):[0-5]\d$"
 
 
 class Exercise(Strict):
-    title: Text
+    title: Short
     type: ExerciseType
     instructions: Text
     materials: list[AnyRef] = Field(min_length=1)
@@ -426,7 +424,7 @@ class Exercise(Strict):
 
 
 class Module(Strict):
-    title: Text
+    title: Short
     minutes: int = Field(ge=5)
     method: TeachingMethod
     objectives: list[Text] = []
@@ -441,7 +439,7 @@ def clock_minutes(clock: str) -> int:
 
 
 class Day(Strict):
-    title: Text
+    title: Short
     start: Annotated[str, Field(pattern=_CLOCK)]
     end: Annotated[str, Field(pattern=_CLOCK)]
     modules: list[Module] = Field(min_length=1)
@@ -461,7 +459,7 @@ class Question(Strict):
     id: Id
     type: Literal["single", "multiple", "truefalse", "short"]
     prompt: Text
-    options: list[Text] = []
+    options: list[Short] = []
     correct: list[int] = Field([], description="正确选项的序号，从 1 起")
     truth: bool | None = None
     reference_answer: Text | None = None

@@ -74,3 +74,47 @@ def test_question_answers_must_fit_type() -> None:
 def test_line_knows_the_rep() -> None:
     assert models.Line(speaker="销售", text="您好").is_rep
     assert not models.Line(speaker="客户采购经理", text="您好").is_rep
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "开场白 {{ 7*7 }}",
+        "{% raw %}吃掉后文",
+        "注释 {# 未闭合",
+        "电话技巧<img src=x onerror=alert(1)//",
+        "</p>",
+        "<!-- 注释",
+        "a&#60;b",
+        "a&#x3c;b",
+        "[点我](javascript:alert(1))",
+        "![图](x.png)",
+        "[1]: javascript:alert(1)",
+        "控制\x01字符",
+        "反向\u202e字符",
+    ],
+)
+def test_templates_markup_links_and_control_characters_are_rejected(text: str) -> None:
+    with pytest.raises(ValidationError):
+        models.Term(**{**BASE, "title": text}, definition="定义")
+    with pytest.raises(ValidationError):
+        models.Term(**BASE, definition=text)
+
+
+def test_letter_slots_and_plain_punctuation_stay_legal() -> None:
+    text = "尊敬的 {customer-name}：报价 {fact:price} 元，R&D 与 S&C 部门；a < b，c > d，\"引号\"、'单引号'。"
+    assert models.Term(**BASE, definition=text).definition == text
+
+
+def test_each_kind_of_text_has_a_maximum_length() -> None:
+    from macros.plaintext import PROSE_MAX, SHORT_MAX, SUMMARY_MAX
+
+    models.Term(**{**BASE, "title": "题" * SHORT_MAX, "summary": "摘" * SUMMARY_MAX}, definition="定" * PROSE_MAX)
+    for field, size in (("title", SHORT_MAX), ("summary", SUMMARY_MAX), ("definition", PROSE_MAX)):
+        values = {**BASE, "definition": "定义", field: "长" * (size + 1)}
+        with pytest.raises(ValidationError, match="at most"):
+            models.Term(**values)
+    schema = models.Term.model_json_schema()
+    assert schema["properties"]["title"]["maxLength"] == SHORT_MAX
+    assert schema["properties"]["summary"]["maxLength"] == SUMMARY_MAX
+    assert schema["properties"]["definition"]["maxLength"] == PROSE_MAX
