@@ -26,8 +26,14 @@ RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"<[A-Za-z/!?]"),
         "只能写纯文本，不允许 HTML 标记（如 <b>、<script>、<img，有没有写 > 都算）；比较大小请在 < 后空一格",
     ),
-    (re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"), "不允许 HTML 实体（如 &nbsp;、&#60;），直接写字符"),
-    (re.compile(r"\]\s*\(|^\s*\[[^\]\n]*\]:", re.MULTILINE), "不允许 Markdown 链接或图片（[文字](地址)），引用条目请用引用字段"),
+    (
+        re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"),
+        "不允许 HTML 实体（如 &nbsp;、&#60;），直接写字符",
+    ),
+    (
+        re.compile(r"\]\s*\(|^\s*\[[^\]\n]*\]:", re.MULTILINE),
+        "不允许 Markdown 链接或图片（[文字](地址)），引用条目请用引用字段",
+    ),
     (re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2028\u2029\u2066-\u2069\ufeff]"), "含有不可见的控制字符"),
 )
 
