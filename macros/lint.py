@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from . import models
+from .folding import STRAY_SPACE
 
 PLACEHOLDERS = re.compile(r"TODO|TBD|待补充|待完善|lorem|XX公司|某某公司|_{3,}|\?\?|？？|！！|\.\.\.", re.IGNORECASE)
 # Latin words allowed in Chinese prose: established terms and common business abbreviations.
@@ -40,12 +41,16 @@ def strings(value: Any) -> Iterator[str]:
 def problems(text: str) -> list[str]:
     """What is wrong with one piece of text, in words an editor understands."""
     found = []
+    # A letter's slot is filled with a date or an amount, which takes a space beside Chinese.
+    stray = STRAY_SPACE.search(LETTER_SLOT.sub("0", text))
     # A letter's {field-id} slots are filled by the form; they are not prose.
     text = LETTER_SLOT.sub("＿", text)
     if PLACEHOLDERS.search(text):
         found.append("占位或重复标点（TODO、待补充、XX公司、____、……要用全角省略号）")
     if re.search(rf"{_HAN}[,;!?]|[,;!?]{_HAN}", text):
         found.append("中文句子里用了半角标点（, ; ! ?）")
+    if stray:
+        found.append(f"中文字之间或全角标点旁多了空格：“{stray.group(0)}”")
     if re.search(rf"{_HAN}:(?!\d)", text):
         found.append("中文句子里用了半角冒号")
     spacing = re.search(rf"{_HAN}[A-Za-z0-9]|[A-Za-z0-9]{_HAN}", text.replace("%", ""))

@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from .folding import refold
+
 Path = tuple[str | int, ...]
 
 _INT = re.compile(r"^[-+]?\d+$")
@@ -91,7 +93,7 @@ def _build(node: yaml.Node, path: Path, lines: dict[Path, int]) -> Any:
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:
-    value = node.value
+    value = refold(node)  # a line break inside Chinese text joins without a space
     if node.style is not None:  # quoted or block scalar: always text
         return value
     if value in _NULL:

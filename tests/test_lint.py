@@ -17,6 +17,9 @@ from .conftest import ROOT
         ("请联系XX公司", "占位"),
         ("用 follow up 邮件", "英文"),
         ("好的...", "占位"),
+        ("三至六个月内 从高层立项", "多了空格"),
+        ("销售资源。 它由三步组成", "多了空格"),
+        ("先问 “为什么”", "多了空格"),
     ],
 )
 def test_each_rule_catches_its_problem(text: str, fragment: str) -> None:
@@ -32,6 +35,7 @@ def test_each_rule_catches_its_problem(text: str, fragment: str) -> None:
         "时间 09:30",
         "B2B 销售",
         "感谢您 {visit-date} 抽出时间与{customer-company}交流。",
+        "第一条　合同标的。",
     ],
 )
 def test_clean_text_passes(text: str) -> None:

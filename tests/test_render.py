@@ -131,3 +131,13 @@ def test_only_the_first_link_to_an_item_previews_its_summary(playbook: Playbook)
     assert links >= 2, "the fixture activity links its technique more than once"
     assert html.count(f'title="销售技巧：{summary}"') == 1
     assert html.count('href="../techniques/tech-phone.html" title="销售技巧"') == links - 1
+
+
+def test_editor_notes_sit_in_one_collapsed_block_that_never_prints(playbook: Playbook) -> None:
+    for item_id, url in (("tech-phone", "techniques/tech-phone.html"), ("list-find", "checklists/list-find.html")):
+        html = Renderer(playbook).item(item_id, url)
+        start = html.index('<details class="pb-editor-notes pb-noprint"><summary>编者注</summary>')
+        block = html[start : html.index("</details>", start)]
+        assert "资料来源：种子资料 003" in block
+        for note in ("资料来源", "本手册补写"):
+            assert html.count(note) == block.count(note), f"{note} outside the editor notes of {item_id}"

@@ -45,3 +45,23 @@ def test_non_utf8_names_the_line() -> None:
 
 def test_bom_is_accepted() -> None:
     assert decode("\ufeffa: 1".encode()) == "a: 1"
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "expected"),
+    [
+        ("t: >-\n  三至六个月内\n  从高层立项\n", "三至六个月内从高层立项"),
+        ("t: >-\n  以拜访的销售资源。\n  它由三步组成\n", "以拜访的销售资源。它由三步组成"),
+        ("t: >-\n  先问清楚\n  “为什么”\n", "先问清楚“为什么”"),
+        ("t: >-\n  用 SPIN\n  提问\n", "用 SPIN 提问"),
+        ("t: >-\n  通话不超过\n  4 分钟\n", "通话不超过 4 分钟"),
+        ("t: >-\n  plain English\n  words\n", "plain English words"),
+        ("t: >-\n  第一段\n\n  第二段\n", "第一段\n第二段"),
+        ("t: >\n  一行\n  两行\n", "一行两行\n"),
+        ("t:\n  - >-\n    列表里的\n    一项\n", ["列表里的一项"]),
+        ("t: 平的\n  多行文字\n", "平的多行文字"),
+        ('t: "引号里\n  照旧"\n', "引号里 照旧"),
+    ],
+)
+def test_a_line_break_inside_chinese_text_joins_without_a_space(yaml_text: str, expected: object) -> None:
+    assert parse(yaml_text).data["t"] == expected
