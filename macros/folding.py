@@ -49,12 +49,16 @@ def fold_lines(lines: list[str]) -> str:
     return result
 
 
-def refold(node: yaml.ScalarNode) -> str:
-    """The value of a folded or plain scalar, refolded; other scalars as YAML read them."""
+def refold(node: yaml.ScalarNode, text: str | None = None) -> str:
+    """The value of a folded or plain scalar, refolded; other scalars as YAML read them.
+
+    ``text`` is the document: libyaml's marks carry the character index but not the buffer.
+    """
     start, end = node.start_mark, node.end_mark
-    if end.line == start.line or node.style not in (">", None) or not isinstance(start.buffer, str):
+    buffer = text if text is not None else start.buffer
+    if end.line == start.line or node.style not in (">", None) or not isinstance(buffer, str):
         return node.value
-    source = start.buffer[start.index : end.index]
+    source = buffer[start.index : end.index]
     if node.style == ">":
         # The same block read as literal (|) keeps the line breaks we need to decide on.
         literal = yaml.compose("|" + source[1:], Loader=yaml.SafeLoader)
