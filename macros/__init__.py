@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import state
-
 
 def define_env(env: Any) -> None:
+    from . import state  # here, not at import: `python -m macros check` needs no renderer
+
     @env.macro
     def render_item(item_id: str) -> str:
         return state.renderer().item(item_id, env.page.url)

@@ -61,7 +61,7 @@ def refold(node: yaml.ScalarNode, text: str | None = None) -> str:
     source = buffer[start.index : end.index]
     if node.style == ">":
         # The same block read as literal (|) keeps the line breaks we need to decide on.
-        literal = yaml.compose("|" + source[1:], Loader=yaml.SafeLoader)
+        literal = yaml.compose("|" + source[1:], Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         text = literal.value if isinstance(literal, yaml.ScalarNode) else node.value
         body = text.rstrip("\n")
         return fold_lines(body.split("\n")) + text[len(body) :]

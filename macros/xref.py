@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from types import UnionType
@@ -39,13 +40,21 @@ def _walk(value: Any, annotation: Any, path: FieldPath) -> Iterator[tuple[FieldP
     if marker is not None and isinstance(value, str):
         yield path, value, marker
     elif isinstance(value, BaseModel):
-        for name, info in type(value).model_fields.items():
-            annotated = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+        for name, annotated in _fields(type(value)):
             yield from _walk(getattr(value, name), annotated, (*path, name))
     elif isinstance(value, list):
         inner = _element_type(annotation)
         for index, element in enumerate(value):
             yield from _walk(element, inner, (*path, index))
+
+
+@functools.cache
+def _fields(model: type[BaseModel]) -> tuple[tuple[str, Any], ...]:
+    """Each field's name and full annotation; built once per model class (the walk is hot)."""
+    return tuple(
+        (name, Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation)
+        for name, info in model.model_fields.items()
+    )
 
 
 def _element_type(annotation: Any) -> Any:
