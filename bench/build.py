@@ -1,47 +1,186 @@
-"""Build speed and site weight of the real content, measured in one run.
+"""Build speed and site weight at 1× and 10× the real content, against a plain Material build.
 
-Prints: content validation time (the `./dev check` path), full `mkdocs build --strict`
-time, seconds per page, site size, and the heaviest pages (every page repeats the nav).
+For each scale (1× is content/, N× is made by bench/synth.py) it prints: validation time
+(`python -m macros check`, interpreter start included), the full `mkdocs build --strict`
+time, site size, HTML per page (average, max and the heaviest page), the bytes of script
+data a page loads (assets/playbook/*.js and inline JSON, average and max), and the time of
+a plain Material build of the same Markdown (our pages with the macros already expanded,
+same theme, features, Markdown extensions and search, no playbook/macros plugin or theme
+overrides), measured in the same run.
+
+    python bench/build.py            # 1× and 10×
+    python bench/build.py 1 3        # other scales
 """
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
+
+import yaml
+from jinja2 import Environment
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.synth import make_synthetic  # noqa: E402
+from macros.navigation import build_nav  # noqa: E402
+from macros.pages import generated_pages  # noqa: E402
+from macros.playbook import load_playbook  # noqa: E402
+from macros.render import Renderer  # noqa: E402
+from macros.urls import page_url  # noqa: E402
 from tests.conftest import build_site  # noqa: E402
 
+_SCRIPT_SRC = re.compile(r'<script[^>]*\ssrc="([^"]+)"')
+_INLINE_DATA = re.compile(r'<script[^>]*type="application/json"[^>]*>(.*?)</script>', re.S)
 
-def main() -> int:
+
+@dataclass
+class Weight:
+    pages: int
+    total: int  # bytes of the whole site
+    html: int  # bytes of all pages
+    heaviest: tuple[str, int]
+    data_average: float  # bytes of script data per page
+    data_max: tuple[str, int]
+
+
+def validate_seconds(content: Path) -> float:
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "macros", "check"], cwd=ROOT, check=True, capture_output=True)
-    check_seconds = time.perf_counter() - started
-    with tempfile.TemporaryDirectory() as folder:
-        site = Path(folder)
-        started = time.perf_counter()
-        result = build_site(ROOT, site)
-        build_seconds = time.perf_counter() - started
-        if result.returncode != 0:
-            print(result.stderr[-3000:])
-            return 1
-        pages = sorted(site.rglob("*.html"), key=lambda path: path.stat().st_size, reverse=True)
-        total = sum(path.stat().st_size for path in site.rglob("*") if path.is_file())
-        html = sum(path.stat().st_size for path in pages)
-        print(f"validate content: {check_seconds:.2f} s (python -m macros check, incl. interpreter start)")
-        per_page = 1000 * build_seconds / len(pages)
-        print(f"build --strict: {build_seconds:.1f} s for {len(pages)} pages = {per_page:.0f} ms/page")
-        average = html / len(pages) / 1e3
-        print(f"site size: {total / 1e6:.1f} MB in all, HTML {html / 1e6:.1f} MB, {average:.0f} kB/page on average")
-        for path in pages[:3]:
-            print(f"  heaviest: {path.relative_to(site)} {path.stat().st_size / 1e3:.0f} kB")
+    subprocess.run([sys.executable, "-m", "macros", "check", str(content)], cwd=ROOT, check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def timed_build(site: Path, content: Path) -> float:
+    started = time.perf_counter()
+    result = build_site(ROOT, site, content_dir=content)
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(result.stderr[-3000:])
+    return seconds
+
+
+def weigh(site: Path) -> Weight:
+    pages = [path for path in site.rglob("*.html")]
+    sizes = {path: path.stat().st_size for path in pages}
+    heaviest = max(pages, key=sizes.__getitem__)
+    data: dict[Path, int] = {}
+    for path in pages:
+        html = path.read_text("utf-8")
+        loaded = 0
+        for src in _SCRIPT_SRC.findall(html):
+            target = (path.parent / src.split("?")[0]).resolve()
+            if "/assets/playbook/" in target.as_posix() and target.is_file():
+                loaded += target.stat().st_size
+        loaded += sum(len(block.encode()) for block in _INLINE_DATA.findall(html))
+        data[path] = loaded
+    most = max(pages, key=data.__getitem__)
+    return Weight(
+        pages=len(pages),
+        total=sum(path.stat().st_size for path in site.rglob("*") if path.is_file()),
+        html=sum(sizes.values()),
+        heaviest=(heaviest.relative_to(site).as_posix(), sizes[heaviest]),
+        data_average=sum(data.values()) / len(pages),
+        data_max=(most.relative_to(site).as_posix(), data[most]),
+    )
+
+
+def export_markdown(content: Path, folder: Path) -> Path:
+    """Our pages as plain Markdown (macros expanded) and a mkdocs.yml without our plugins."""
+    playbook = load_playbook(content, root=content.parent)
+    renderer = Renderer(playbook)
+    docs = folder / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    jinja = Environment(keep_trailing_newline=True)
+    sources = [(page.src, page.markdown) for page in generated_pages(playbook)]
+    sources += [(path.relative_to(docs).as_posix(), path.read_text("utf-8")) for path in docs.glob("*.md")]
+    for src, markdown in sources:
+        url = page_url(src)
+        expanded = jinja.from_string(markdown).render(
+            render_item=lambda item_id, url=url: renderer.item(item_id, url),
+            render_index=lambda kind, url=url: renderer.index(kind, url),
+            render_fragment=lambda name, url=url, **context: renderer.fragment(f"{name}.md.j2", url, **context),
+            course=playbook.get,
+        )
+        (docs / src).parent.mkdir(parents=True, exist_ok=True)
+        (docs / src).write_text(expanded, "utf-8")
+    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=_EnvLoader)
+    config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and {"playbook", "macros"} & set(p))]
+    config["theme"].pop("custom_dir", None)
+    config["docs_dir"] = str(docs)
+    config["strict"] = False
+    config["nav"] = build_nav(playbook, config.get("extra", {}).get("nav_extra"))
+    config["validation"] = {"omitted_files": "ignore", "unrecognized_links": "ignore"}
+    (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+    return folder / "mkdocs.yml"
+
+
+class _EnvLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml's !ENV tags as their default value."""
+
+
+_EnvLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+
+
+def plain_build(config: Path, site: Path) -> float:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    started = time.perf_counter()
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(result.stderr[-3000:])
+    return seconds
+
+
+def measure(scale: int, work: Path) -> dict[str, float]:
+    content = ROOT / "content" if scale == 1 else make_synthetic(work / f"content-{scale}x", scale)
+    items = sum(1 for _ in content.rglob("*.yml"))
+    validation = validate_seconds(content)
+    ours = timed_build(work / f"site-{scale}x", content)
+    weight = weigh(work / f"site-{scale}x")
+    plain = plain_build(export_markdown(content, work / f"plain-{scale}x"), work / f"plain-site-{scale}x")
+    plain_weight = weigh(work / f"plain-site-{scale}x")
+    shutil.rmtree(work / f"plain-{scale}x")
+    print(f"{scale}× ({items} items, {weight.pages} pages)")
+    print(f"  validate content: {validation:.2f} s (python -m macros check, interpreter start included)")
+    print(f"  mkdocs build --strict: {ours:.1f} s ({1000 * ours / weight.pages:.0f} ms/page)")
+    print(f"  plain Material build of the same Markdown: {plain:.1f} s; ours is {ours / plain:.2f}× that")
+    print(f"  site size: {weight.total / 1e6:.1f} MB (plain Material: {plain_weight.total / 1e6:.1f} MB)")
+    print(
+        f"  HTML per page: {weight.html / weight.pages / 1e3:.0f} kB average, "
+        f"{weight.heaviest[1] / 1e3:.0f} kB max ({weight.heaviest[0]})"
+    )
+    print(
+        f"  script data a page loads: {weight.data_average / 1e3:.1f} kB average, "
+        f"{weight.data_max[1] / 1e3:.1f} kB max ({weight.data_max[0]})"
+    )
+    for folder in (work / f"site-{scale}x", work / f"plain-site-{scale}x"):
+        shutil.rmtree(folder)
+    return {"build": ours, "size": weight.total, "validation": validation}
+
+
+def main(argv: list[str]) -> int:
+    scales = [int(arg) for arg in argv] or [1, 10]
+    with tempfile.TemporaryDirectory(prefix="playbook-bench-") as folder:
+        results = {scale: measure(scale, Path(folder)) for scale in scales}
+    if 1 in results and len(results) > 1:
+        base = results[1]
+        for scale, result in results.items():
+            if scale != 1:
+                print(
+                    f"{scale}× against 1×: build {result['build'] / base['build']:.1f}×, "
+                    f"site size {result['size'] / base['size']:.1f}×"
+                )
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))
