@@ -255,6 +255,9 @@ class Script(Item):
 
 class Case(Item):
     stage: StageRef
+    minutes: int = Field(
+        ge=10, le=240, description="整个案例要用的分钟数（读、讨论、汇报、点评）；用它的课程练习至少给这么多"
+    )
     situation: Text
     discussion: list[Text] = Field(min_length=1, description="讨论题")
     facilitator_notes: Text
@@ -431,6 +434,13 @@ class Module(Strict):
     items: list[AnyRef] = []
     exercises: list[Exercise] = []
     facilitator_notes: Text | None = None
+
+    @model_validator(mode="after")
+    def _exercises_fit(self) -> Module:
+        used = sum(exercise.minutes or 0 for exercise in self.exercises)
+        if used > self.minutes:
+            raise ValueError(f"练习共 {used} 分钟，超出本模块的 {self.minutes} 分钟")
+        return self
 
 
 def clock_minutes(clock: str) -> int:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import models
+from . import coursetiming, models
 from .errors import ContentErrors
 from .kinds import KINDS, Kind
 from .loader import Entry, duplicate_ids, load_entries
@@ -144,6 +144,7 @@ def load_playbook(content_dir: Path, root: Path | None = None) -> Playbook:
     # A duplicated id is already an error; checking references to it would only add noise.
     ambiguous = set(duplicate_ids(loaded))
     errors.extend(check(entries, [reference for reference in refs if reference.target not in ambiguous]))
+    errors.extend(coursetiming.check(entries))
     if errors:
         raise ContentErrors(errors)
     return Playbook(entries, refs)

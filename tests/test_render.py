@@ -141,3 +141,8 @@ def test_editor_notes_sit_in_one_collapsed_block_that_never_prints(playbook: Pla
         assert "资料来源：种子资料 003" in block
         for note in ("资料来源", "本手册补写"):
             assert html.count(note) == block.count(note), f"{note} outside the editor notes of {item_id}"
+
+
+def test_case_page_states_the_minutes_it_needs(playbook: Playbook) -> None:
+    html = Renderer(playbook).item("case-one", "cases/case-one.html")
+    assert "整个案例用 20 分钟" in html
