@@ -9,20 +9,9 @@ from typing import Any
 
 
 def define_env(env: Any) -> None:
-    from . import state  # here, not at import: `python -m macros check` needs no renderer
+    # Here, not at import: `python -m macros check` needs no renderer.
+    from .pagebody import page_macros
 
-    @env.macro
-    def render_item(item_id: str) -> str:
-        return state.renderer().item(item_id, env.page.url)
-
-    @env.macro
-    def render_index(kind: str) -> str:
-        return state.renderer().index(kind, env.page.url)
-
-    @env.macro
-    def course(course_id: str) -> Any:
-        return state.current().get(course_id)
-
-    @env.macro
-    def render_fragment(template: str, **context: Any) -> str:
-        return state.renderer().fragment(f"{template}.md.j2", env.page.url, **context)
+    # The hand-written pages' macros; the generated pages get the same ones from the plugin.
+    for name, function in page_macros(lambda: env.page.url).items():
+        env.macro(function, name)

@@ -14,13 +14,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from . import state
 from .errors import ContentErrors
+from .htmlsafe import escape_meta, escape_nav
 from .manifest import manifest
 from .navigation import build_nav
+from .pagebody import index_sources, render_body, source_files
 from .pages import generated_pages
 from .playbook import Playbook, load_playbook
+from .safebuild import StagedSite, keep_serving, strict_warnings
 from .searchindex import enrich_site_index
 from .searchpatch import WorkerPatchError, patch_worker
 from .vocabulary import teach_jieba, user_dictionary, words
@@ -35,6 +40,12 @@ class PlaybookConfig(Config):
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     playbook: Playbook
+    staged: StagedSite | None = None
+    dirty = False
+    generated: dict[str, str]  # src path of each generated page → the YAML file it comes from
+
+    def on_startup(self, command: str, dirty: bool) -> None:
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Runs before MkDocs cleans the site folder: broken content leaves the last good site alone.
@@ -47,10 +58,16 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             raise PluginError(f"内容有 {len(errors.errors)} 处错误，站点未生成，上一版站点保持不变。") from None
         state.set_current(self.playbook)
         teach_jieba(self.playbook)
+        if not self.dirty:  # a dirty build updates the site in place, by definition
+            self.staged = StagedSite(Path(config.site_dir))
+            config.site_dir = str(self.staged.staging)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        sources = {**index_sources(self.playbook), **source_files(self.playbook)}
+        self.generated = {}
         for page in generated_pages(self.playbook):
+            self.generated[page.src] = sources.get(page.src, self.config.content_dir + "/")
             files.append(File.generated(config, page.src, content=page.markdown))
         # Data for the page scripts, as .js so that it also loads from a file share (file://).
         for name, variable, data in (
@@ -62,12 +79,35 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         config.nav = build_nav(self.playbook, config.extra.get("nav_extra"))
         return files
 
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        return escape_nav(nav)
+
+    @event_priority(100)  # before mkdocs-macros and the tags plugin read the page
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        source = self.generated.get(page.file.src_uri)
+        if source is None:
+            return markdown
+        # Our pages are content: mkdocs-macros must not render their title (or anything else).
+        page.meta["render_macros"] = False
+        escape_meta(page.meta)
+        try:
+            return render_body(markdown, page.url)
+        except Exception as error:
+            log.error(f"{source}:1: (页面 {page.file.src_uri}): 生成页面时出错：{type(error).__name__}: {error}")
+            raise PluginError(f"生成 {source} 的页面时出错，站点未生成，上一版站点保持不变。") from error
+
+    def on_build_error(self, error: Exception) -> None:
+        if self.staged is not None:
+            self.staged.discard()
+            log.error("构建失败，上一版站点保持不变。")
+
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
         # `mkdocs serve` watches docs/ only; content lives beside it.
         server.watch(str(Path(config.config_file_path).parent / self.config.content_dir))
+        server.builder = keep_serving(server.builder)
         return server
 
-    @event_priority(-50)  # after the search plugin has written its index
+    @event_priority(-200)  # after every other plugin (the search index is written, nothing else can fail)
     def on_post_build(self, config: MkDocsConfig) -> None:
         enrich_site_index(Path(config.site_dir), self.playbook)
         assets = Path(config.site_dir) / "assets" / "playbook"
@@ -77,3 +117,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             patch_worker(Path(config.site_dir))
         except WorkerPatchError as error:
             raise PluginError(str(error)) from None
+        # Last step: swap the finished build in, unless --strict is about to abort it.
+        if self.staged is not None and not strict_warnings():
+            self.staged.commit()
+            config.site_dir = str(self.staged.final)

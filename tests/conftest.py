@@ -29,6 +29,18 @@ def content(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project with the small fixture as its content."""
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", root)
+    shutil.copytree(ROOT / "docs", root / "docs")
+    shutil.copytree(VALID, root / "content")
+    (root / "macros").symlink_to(ROOT / "macros")  # mkdocs-macros loads module_name from the project
+    return root
+
+
 def build_site(
     project: Path, site_dir: Path, content_dir: Path | None = None, site_url: str | None = None
 ) -> subprocess.CompletedProcess[str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -12,9 +11,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-import pytest
-
-from .conftest import ROOT, VALID, build_site
+from .conftest import build_site
 
 NEW_TECHNIQUE = """\
 id: tech-new
@@ -25,18 +22,6 @@ sources: ["003 §1.3"]
 purpose: 把模糊回答问清楚。
 stages: [stage-two]
 """
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A copy of the project with the small fixture as its content."""
-    root = tmp_path / "project"
-    root.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", root)
-    shutil.copytree(ROOT / "docs", root / "docs")
-    shutil.copytree(VALID, root / "content")
-    (root / "macros").symlink_to(ROOT / "macros")  # mkdocs-macros loads module_name from the project
-    return root
 
 
 def _search_locations(site: Path) -> set[str]:
@@ -84,15 +69,23 @@ def test_broken_content_fails_with_file_line_and_keeps_the_last_site(project: Pa
     assert not (site / "glossary" / "term-broken.html").exists()
 
 
-def test_markup_in_content_never_reaches_the_page_as_html(project: Path) -> None:
+def test_markdown_in_content_never_reaches_the_page_as_markup(project: Path) -> None:
     path = project / "content" / "techniques" / "tech-phone.yml"
-    path.write_text(
-        path.read_text("utf-8").replace("约到拜访时间。", "约到时间 {{ config.site_name }} *重点*"), "utf-8"
-    )
+    path.write_text(path.read_text("utf-8").replace("约到拜访时间。", '"约到时间 *重点* `代码` # 标题"'), "utf-8")
     site = project / "site"
     assert build_site(project, site).returncode == 0
     html = (site / "techniques" / "tech-phone.html").read_text("utf-8")
-    assert "约到时间 {{ config.site_name }} *重点*" in html
+    assert "约到时间 *重点* `代码` # 标题" in html
+
+
+def test_a_template_in_a_title_is_refused_before_anything_runs(project: Path) -> None:
+    path = project / "content" / "techniques" / "tech-phone.yml"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("title: 电话技巧", "title: \"电话技巧 {{ 7*7 }}\""), "utf-8")
+    result = build_site(project, project / "site")
+    assert result.returncode != 0
+    assert "content/techniques/tech-phone.yml:2: title: 不能含模板记号" in result.stderr
+    assert "49" not in result.stderr
 
 
 def _get(url: str) -> str:

@@ -24,9 +24,9 @@ def test_links_are_relative_and_show_the_target_title(playbook: Playbook) -> Non
 
 
 def test_content_text_is_escaped_not_interpreted(content: Path) -> None:
-    playbook = _with_text(content, "成本 & 价格 *不要* [链接](x) {{ 变量 }}")
+    playbook = _with_text(content, "成本 & 价格 *不要* [链接] {变量} a < b \"引号\"")
     html = Renderer(playbook).item("tech-phone", "techniques/tech-phone.html")
-    assert "成本 &amp; 价格 *不要* [链接](x) {{ 变量 }}" in html
+    assert "成本 &amp; 价格 *不要* [链接] {变量} a &lt; b &#34;引号&#34;" in html
 
 
 def test_markdown_specials_are_escaped_in_headings() -> None:

@@ -1,0 +1,65 @@
+"""Render the pages generated from content ourselves, never through mkdocs-macros.
+
+mkdocs-macros renders a page's title as a template whenever it looks like one; our titles
+are content, and content is text. So our pages are marked ``render_macros: false`` and
+their body (one macro call, written by :mod:`macros.pages`) is rendered here with the same
+macros the hand-written pages get from ``define_env``. A failure names the YAML file the
+page comes from, not the generated .md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from jinja2 import Environment, StrictUndefined
+
+from . import state
+from .playbook import Playbook
+from .urls import index_path, src_path
+
+# Only for the bodies pages.py writes; no content text is ever a template here.
+_ENV = Environment(undefined=StrictUndefined, keep_trailing_newline=True)
+
+
+def page_macros(page_url: Callable[[], str]) -> dict[str, Callable[..., Any]]:
+    """The macros of every page; ``page_url`` gives the URL of the page being rendered."""
+
+    def render_item(item_id: str) -> str:
+        return state.renderer().item(item_id, page_url())
+
+    def render_index(kind: str) -> str:
+        return state.renderer().index(kind, page_url())
+
+    def course(course_id: str) -> Any:
+        return state.current().get(course_id)
+
+    def render_fragment(template: str, **context: Any) -> str:
+        return state.renderer().fragment(f"{template}.md.j2", page_url(), **context)
+
+    return {
+        "render_item": render_item,
+        "render_index": render_index,
+        "course": course,
+        "render_fragment": render_fragment,
+    }
+
+
+def render_body(markdown: str, page_url: str) -> str:
+    return _ENV.from_string(markdown).render(page_macros(lambda: page_url))
+
+
+def source_files(playbook: Playbook) -> dict[str, str]:
+    """Generated page (src path) → the YAML file it is made from, for error messages."""
+    files = {src_path(entry.kind, item_id): entry.file for item_id, entry in playbook.entries.items()}
+    for item_id, entry in playbook.entries.items():
+        if entry.kind.name == "stage":
+            files[f"packs/{item_id}.md"] = entry.file
+        if entry.kind.name == "course":
+            files.update({f"courses/{item_id}-{output}.md": entry.file for output in ("agenda", "handout", "guide")})
+    return files
+
+
+def index_sources(playbook: Playbook) -> dict[str, str]:
+    """Index pages name their content folder."""
+    return {index_path(entry.kind): f"content/{entry.kind.folder}/" for entry in playbook.entries.values()}
