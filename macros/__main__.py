@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from .errors import ContentErrors
+from .facts import resolve
 from .lint import problems, strings
 from .loader import load_entries
 from .playbook import load_playbook
@@ -47,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
 def run_lint(folder: str) -> int:
     """Style problems in every file that parses (references are not needed for this)."""
     entries, _ = load_entries(ROOT / "content", ROOT)
+    resolve({entry.id: entry for entry in entries})  # lint the text as printed; broken slots stay as they are
     folder = folder.removeprefix("content/").strip("/")
     count = files = 0
     for entry in entries:

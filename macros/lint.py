@@ -20,7 +20,7 @@ ALLOWED_LATIN = {
     "S", "C", "M", "N", "P", "I", "F", "B", "V", "A", "Q", "X",
 }  # fmt: skip
 _HAN = r"[\u4e00-\u9fff]"
-LETTER_SLOT = re.compile(r"\{[a-z0-9]+(?:-[a-z0-9]+)*\}")
+LETTER_SLOT = re.compile(r"\{[a-z0-9]+(?:-[a-z0-9]+)*\}|\{fact:[^{}]*\}")  # a fact slot left unresolved too
 # Fields whose values are not prose (ids, seed references).
 _NOT_PROSE = {"id", "sources", "related", "was"}
 

@@ -19,7 +19,9 @@ from .plaintext import check as check_text
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # A slot in a letter paragraph, filled from the form field with that id: {customer-name}.
-LETTER_SLOT = re.compile(r"\{([^{}]+)\}")
+# {fact:item-id.key} is a shared fact (macros/facts.py), resolved at load time, not a field.
+LETTER_SLOT = re.compile(r"\{(?!fact:)([^{}]+)\}")
+FactKey = Annotated[str, Field(pattern=ID_PATTERN)]
 
 Text = Prose
 Id = Annotated[str, Field(pattern=ID_PATTERN, description="ASCII kebab-case id")]
@@ -125,6 +127,9 @@ class Item(Strict):
     related: list[AnyRef] = []
     sources: list[Source] = Field(min_length=1)
     authored: Text | None = Field(None, description="超出种子材料、由本手册补写的部分")
+    facts: dict[FactKey, Short] = Field(
+        {}, description="本条目拥有的共享事实（如响应时限），别处用 {fact:本条目id.事实名} 引用，不再重写数字"
+    )
 
 
 class Decision(Strict):

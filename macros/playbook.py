@@ -8,6 +8,7 @@ from typing import Any
 
 from . import coursetiming, models
 from .errors import ContentErrors
+from .facts import fact_references, resolve
 from .kinds import KINDS, Kind
 from .loader import Entry, duplicate_ids, load_entries
 from .xref import Reference, check, references
@@ -140,6 +141,8 @@ def load_playbook(content_dir: Path, root: Path | None = None) -> Playbook:
     entries = {}
     for entry in loaded:
         entries.setdefault(entry.id, entry)
+    fact_refs = fact_references(entries)  # read before resolving replaces the slots
+    errors.extend(resolve(entries))
     refs = [reference for entry in entries.values() for reference in references(entry)]
     # A duplicated id is already an error; checking references to it would only add noise.
     ambiguous = set(duplicate_ids(loaded))
@@ -147,4 +150,4 @@ def load_playbook(content_dir: Path, root: Path | None = None) -> Playbook:
     errors.extend(coursetiming.check(entries))
     if errors:
         raise ContentErrors(errors)
-    return Playbook(entries, refs)
+    return Playbook(entries, refs + fact_refs)

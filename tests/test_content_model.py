@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+
+from macros.lint import strings
+from macros.loader import load_entries
 
 from macros.playbook import Playbook, load_playbook
 
@@ -36,3 +41,59 @@ def test_no_alias_or_question_is_on_two_items(field: str) -> None:
 )
 def test_misleading_aliases_are_gone(item_id: str, alias: str) -> None:
     assert alias not in PLAYBOOK.get(item_id).aliases
+
+
+# ---------------------------------------------------------------- facts stated once
+
+# Each shared fact, the item that owns it, and how a restatement of it reads in a sentence.
+# Any other item must show the fact through a {fact:owner.key} slot; the test reads the text
+# as written, before the slots are filled in, so a number typed a second time fails.
+FACT_PATTERNS = [
+    ("tier response time", "customer-tiering", r"(战略|重点|普通|分级|投诉)[^。；]{0,16}\d+\s*小时内?[^。；，]{0,4}响应"),
+    ("tier visit frequency", "customer-tiering", r"(战略|重点|普通)客户[^。；]{0,8}(每月|每季度|每半年|半年)[^。；]{0,6}(回访|互访|沟通)"),
+    (
+        "first follow-up letter",
+        "follow-up-letter-1",
+        r"((?<!你)当天|两个工作日内?|第二天|\d+\s*个?工作日内?)[^。；，]{0,4}发出?第一封跟进信"
+        r"|第一封跟进信[^。；]{0,6}(当天|两个工作日|第二天|\d+\s*个?工作日)",
+    ),
+    ("cold visit length", "visit-skills", r"(陌生拜访|陌拜)[^。；]{0,12}\d+\s*分钟"),
+    ("booked visit length", "visit-skills", r"(来意|预约|拜访)[^。；]{0,16}(如|一般|通常)\s*“?(大概\s*)?\d+\s*分钟"),
+    ("quick-mode standard", "quick-mode", r"8\s*折以上|不低于\s*8\s*折|(三次|3 次)拜访[^。；]{0,3}(一周之内|一周内)"),
+    ("consultant-mode standard", "consultant-mode", r"(五次|5 次)拜访[^。；]{0,3}(一月之内|一个月内)|^三成实施$"),
+    ("strategic-mode standard", "strategic-mode", r"三至六个月之内|^四成实施"),
+    (
+        "opportunity bands",
+        "opportunity-assessment",
+        r"\d+\s*[–-]\s*\d+\s*分[^。；]{0,4}(快刀|顾问|战略)模式|(快刀|顾问|战略)模式[^。；]{0,6}\d+\s*[–-]\s*\d+\s*分",
+    ),
+    ("band boundary rule", "opportunity-assessment", r"分界[^。；]{0,10}(高一档|附近)"),
+    (
+        "upselling periods",
+        "upselling",
+        r"(冲动期|蜜月期|成熟期)[^。；]{0,20}(\d+\s*[–-]\s*\d+\s*个月|一年以上)|\d+\s*[–-]\s*\d+\s*个月[^。；]{0,10}(冲动期|蜜月期|成熟期)",
+    ),
+]
+
+
+def _written_texts() -> dict[str, list[str]]:
+    """Every item's text as written in its file, slots not yet filled in."""
+    entries, errors = load_entries(ROOT / "content", ROOT)
+    assert not errors
+    return {entry.id: list(strings(entry.item)) for entry in entries}
+
+
+WRITTEN = _written_texts()
+
+
+@pytest.mark.parametrize(("fact", "owner", "pattern"), FACT_PATTERNS, ids=[fact for fact, _, _ in FACT_PATTERNS])
+def test_a_shared_fact_is_stated_only_by_its_owner(fact: str, owner: str, pattern: str) -> None:
+    assert owner in WRITTEN
+    found = [
+        f"{item_id}: …{match.group(0)}…"
+        for item_id, texts in WRITTEN.items()
+        if item_id != owner
+        for text in texts
+        for match in re.finditer(pattern, text)
+    ]
+    assert not found, f"{fact} is stated outside {owner}; show it with a {{fact:{owner}.…}} slot:\n" + "\n".join(found)

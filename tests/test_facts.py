@@ -1,0 +1,65 @@
+"""Shared facts: {fact:item-id.key} slots are filled from the owner and checked like references."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from macros.errors import ContentErrors
+from macros.playbook import load_playbook
+from macros.render import Renderer
+
+
+def _write(content: Path, owner_facts: str, summary: str) -> None:
+    phone = content / "techniques" / "tech-phone.yml"
+    phone.write_text(phone.read_text("utf-8") + f"facts:\n{owner_facts}", "utf-8")
+    find = content / "activities" / "act-find.yml"
+    find.write_text(find.read_text("utf-8").replace("summary: 找到目标客户并了解基本信息。", f"summary: {summary}"), "utf-8")
+
+
+def test_a_slot_shows_the_owners_value_and_links_back(content: Path) -> None:
+    _write(content, "  call-max: 4 分钟\n", "电话不超过 {fact:tech-phone.call-max}，找到目标客户。")
+    playbook = load_playbook(content, root=content.parent)
+    assert playbook.get("act-find").summary == "电话不超过 4 分钟，找到目标客户。"
+    assert "act-find" in playbook.backlinks("tech-phone")
+    html = Renderer(playbook).item("act-find", "activities/act-find.html")
+    assert "电话不超过 4 分钟" in html and "{fact:" not in html
+
+
+def test_facts_are_derived_from_structured_fields(content: Path) -> None:
+    _write(content, "  call-max: 4 分钟\n", "按 {fact:mode-quick.standard-visits}成交。")
+    playbook = load_playbook(content, root=content.parent)
+    visits = playbook.get("mode-quick").standard.visits
+    assert playbook.get("act-find").summary == f"按 {visits} 次拜访成交。"
+
+
+@pytest.mark.parametrize(
+    ("slot", "fragment"),
+    [
+        ("{fact:tech-phone.call-min}", "没有事实 “call-min”（它有：call-max）"),
+        ("{fact:tech-nowhere.call-max}", "不存在的条目 “tech-nowhere”"),
+        ("{fact:tech-phone}", "写法不对"),
+    ],
+)
+def test_an_unknown_fact_is_a_file_line_error(content: Path, slot: str, fragment: str) -> None:
+    _write(content, "  call-max: 4 分钟\n", f"电话不超过 {slot}。")
+    with pytest.raises(ContentErrors) as raised:
+        load_playbook(content, root=content.parent)
+    [error] = raised.value.errors
+    assert (error.file, error.line, error.field) == ("content/activities/act-find.yml", 3, "summary")
+    assert fragment in error.message
+
+
+def test_a_fact_value_is_written_out_not_another_slot(content: Path) -> None:
+    _write(content, '  call-max: "{fact:tech-phone.other}"\n  other: 4 分钟\n', "找到目标客户。")
+    with pytest.raises(ContentErrors) as raised:
+        load_playbook(content, root=content.parent)
+    assert any(e.field == "facts.call-max" and "直接写出来" in e.message for e in raised.value.errors)
+
+
+def test_fact_names_are_ids(content: Path) -> None:
+    _write(content, "  通话时长: 4 分钟\n", "找到目标客户。")
+    with pytest.raises(ContentErrors) as raised:
+        load_playbook(content, root=content.parent)
+    assert any(e.field.startswith("facts") for e in raised.value.errors)
