@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 from .errors import ContentErrors
@@ -12,6 +13,7 @@ from .facts import resolve
 from .lint import problems, strings
 from .loader import load_entries
 from .playbook import load_playbook
+from .reviewtext import review_text
 from .schema import write_schemas
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,6 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("schema", help="重新生成 schema/ 下的 JSON Schema")
     lint = commands.add_parser("lint", help="按内容风格规则检查文字（排版、占位、夹杂英文）")
     lint.add_argument("folder", nargs="?", default="", help="只查 content/ 下的这个目录，如 techniques")
+    commands.add_parser("review", help="审核报告：逾期、从未审核、审核后又有修改的条目，按负责人列出")
     args = parser.parse_args(argv)
 
     if args.command == "schema":
@@ -33,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "lint":
         return run_lint(args.folder)
+    if args.command == "review":
+        return run_review()
     started = time.perf_counter()
     content = args.content.resolve()
     try:
@@ -61,6 +66,17 @@ def run_lint(folder: str) -> int:
                 print(f"{entry.file}: {problem}：{text[:60]}")
     print(f"查了 {files} 个文件，共 {count} 处文字问题。")
     return 1 if count else 0
+
+
+def run_review() -> int:
+    """The review report as text; it informs, so overdue items never make it fail."""
+    try:
+        playbook = load_playbook(ROOT / "content", ROOT)
+    except ContentErrors as errors:
+        print(errors.report(), file=sys.stderr)
+        return 1
+    print(review_text(playbook, ROOT / "content", ROOT / "docs", date.today()))
+    return 0
 
 
 if __name__ == "__main__":

@@ -23,6 +23,9 @@ _MESSAGES = {
     "model_type": "应为键值对（映射）",
     "model_attributes_type": "应为键值对（映射）",
     "dict_type": "应为键值对（映射）",
+    "date_type": "应为日期，写成 YYYY-MM-DD（如 2026-11-27）",
+    "date_parsing": "应为真实存在的日期，写成 YYYY-MM-DD（如 2026-11-27）",
+    "date_from_datetime_parsing": "应为真实存在的日期，写成 YYYY-MM-DD（如 2026-11-27）",
 }
 
 

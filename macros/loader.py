@@ -30,8 +30,18 @@ class Entry:
         return self.document.line_of(path)
 
 
+# Files at the top of content/ that are not items (macros/review.py reads owners.yml).
+REGISTRY_FILES = frozenset({"owners.yml"})
+
+
 def content_files(content_dir: Path) -> list[Path]:
-    return sorted(path for path in content_dir.rglob("*") if path.suffix in (".yml", ".yaml") and path.is_file())
+    return sorted(
+        path
+        for path in content_dir.rglob("*")
+        if path.suffix in (".yml", ".yaml")
+        and path.is_file()
+        and path.relative_to(content_dir).as_posix() not in REGISTRY_FILES
+    )
 
 
 def load_entries(content_dir: Path, root: Path) -> tuple[list[Entry], list[ContentError]]:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 # The text rule (no templates, markup or control characters; a length cap per kind of text).
 from .plaintext import SHORT_MAX, Prose, Short, Summary
@@ -35,6 +36,18 @@ Source = Annotated[
     ),
     AfterValidator(check_text),
 ]
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _iso_date(value: object) -> object:
+    # Pydantic would also take 20261127 or 0 as a timestamp; a review date is written one way.
+    if isinstance(value, date) or (isinstance(value, str) and _ISO_DATE.match(value)):
+        return value
+    raise ValueError(f"“{value}” 应写成 YYYY-MM-DD（如 2026-11-27）")
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 
 
 @dataclass(frozen=True)
@@ -130,6 +143,11 @@ class Item(Strict):
     facts: dict[FactKey, Short] = Field(
         {}, description="本条目拥有的共享事实（如响应时限），别处用 {fact:本条目id.事实名} 引用，不再重写数字"
     )
+    # Who keeps the item current and when they last checked it (macros/review.py checks both).
+    owner: Short | None = Field(None, description="负责人：content/owners.yml 里的名字；不写就用本类型的默认负责人")
+    reviewed: IsoDate | None = Field(None, description="最后审核日期（YYYY-MM-DD），不能晚于今天")
+    review_every: int | None = Field(None, ge=7, le=1095, description="审核周期（天）；不写就用本类型的默认周期")
+    changes: Short | None = Field(None, description="这次修改的一句话说明，进入“更新记录”；不写就用提交说明")
 
 
 class Decision(Strict):

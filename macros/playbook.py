@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from .errors import ContentErrors
 from .facts import fact_references, resolve
 from .kinds import KINDS, Kind
 from .loader import Entry, duplicate_ids, load_entries
+from .review import Registry, future_reviews, load_registry
 from .xref import Reference, check, references
 
 
@@ -18,6 +20,7 @@ from .xref import Reference, check, references
 class Playbook:
     entries: dict[str, Entry]
     refs: list[Reference] = field(default_factory=list)
+    registry: Registry | None = None  # content/owners.yml: owners and review defaults
 
     # ------------------------------------------------------------ lookups
 
@@ -134,7 +137,7 @@ class Playbook:
         return (list(KINDS).index(entry.kind.name), stage_order, getattr(entry.item, "order", 0), item_id)
 
 
-def load_playbook(content_dir: Path, root: Path | None = None) -> Playbook:
+def load_playbook(content_dir: Path, root: Path | None = None, today: date | None = None) -> Playbook:
     """Load, validate and cross-check all content; raise :class:`ContentErrors` listing every problem."""
     root = root or content_dir.parent
     loaded, errors = load_entries(content_dir, root)
@@ -148,6 +151,8 @@ def load_playbook(content_dir: Path, root: Path | None = None) -> Playbook:
     ambiguous = set(duplicate_ids(loaded))
     errors.extend(check(entries, [reference for reference in refs if reference.target not in ambiguous]))
     errors.extend(coursetiming.check(entries))
+    registry, problems = load_registry(content_dir, root, entries)
+    errors.extend(problems + future_reviews(entries, registry, today or date.today()))
     if errors:
         raise ContentErrors(errors)
-    return Playbook(entries, refs + fact_refs)
+    return Playbook(entries, refs + fact_refs, registry)

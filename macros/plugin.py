@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -17,8 +18,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from . import state
+from . import freshness, state
+from .changelog import build_changelog
 from .errors import ContentErrors
+from .freshview import maintenance_pages, updates_data, with_freshness
+from .history import read_history
 from .htmlsafe import escape_meta, escape_nav
 from .manifest import manifest
 from .navigation import build_nav
@@ -57,22 +61,36 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 log.error(str(error))
             raise PluginError(f"内容有 {len(errors.errors)} 处错误，站点未生成，上一版站点保持不变。") from None
         state.set_current(self.playbook)
+        self._read_history(root / self.config.content_dir, Path(config.docs_dir))
         teach_jieba(self.playbook)
         if not self.dirty:  # a dirty build updates the site in place, by definition
             self.staged = StagedSite(Path(config.site_dir))
             config.site_dir = str(self.staged.staging)
         return config
 
+    def _read_history(self, content_dir: Path, docs_dir: Path) -> None:
+        """Dates, reviews and the change log, from one `git log` (never fails the build)."""
+        history = read_history(content_dir, [docs_dir])
+        try:
+            fresh = freshness.build(self.playbook, history, date.today(), content_dir, docs_dir)
+            changelog = build_changelog(self.playbook, history, freshness.repo_path(history, content_dir))
+        finally:
+            history.close()
+        state.set_freshness(fresh, changelog)
+        log.info(fresh.report().summary() + ("" if history.complete else f"（{history.reason}）"))
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         sources = {**index_sources(self.playbook), **source_files(self.playbook)}
         self.generated = {}
-        for page in generated_pages(self.playbook):
+        for page in generated_pages(self.playbook) + maintenance_pages():
             self.generated[page.src] = sources.get(page.src, self.config.content_dir + "/")
             files.append(File.generated(config, page.src, content=page.markdown))
+        fresh = state.freshness()
         # Data for the page scripts, as .js so that it also loads from a file share (file://).
         for name, variable, data in (
             ("manifest.js", "PB_MANIFEST", manifest(self.playbook)),
             ("vocabulary.js", "PB_VOCABULARY", words(self.playbook)),
+            ("updates.js", "PB_UPDATES", updates_data(self.playbook, fresh) if fresh else {}),
         ):
             script = f"window.{variable} = {json.dumps(data, ensure_ascii=False)};\n"
             files.append(File.generated(config, f"assets/playbook/{name}", content=script))
@@ -100,6 +118,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if self.staged is not None:
             self.staged.discard()
             log.error("构建失败，上一版站点保持不变。")
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        fresh = state.freshness()
+        if fresh is None:
+            return html
+        return with_freshness(html, page.file.src_uri, page.url, fresh, state.renderer())
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
         # `mkdocs serve` watches docs/ only; content lives beside it.

@@ -88,6 +88,11 @@ class Renderer:
             scoring_data=self._scoring_data,
             quiz_data=self._quiz_data,
             course_materials=course_materials,
+            # Dates and reviews, when the build has them (macros/freshview.py replaces these).
+            fresh=None,
+            changelog=None,
+            check_change=lambda checklist_id, item_id: (None, None),
+            version_date=lambda item_id: None,
         )
 
     # ------------------------------------------------------------ pages

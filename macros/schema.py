@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from .kinds import KINDS
+from .review import Registry
 
 
 def schemas() -> dict[str, str]:
@@ -15,6 +16,9 @@ def schemas() -> dict[str, str]:
         schema = kind.model.model_json_schema()
         schema["title"] = f"{kind.label}（content/{kind.folder}/*.yml）"
         result[f"{kind.name}.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+    owners = Registry.model_json_schema()
+    owners["title"] = "负责人与审核周期（content/owners.yml）"
+    result["owners.schema.json"] = json.dumps(owners, ensure_ascii=False, indent=2) + "\n"
     return result
 
 

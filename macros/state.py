@@ -2,16 +2,34 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .playbook import Playbook
 from .render import Renderer
 
+if TYPE_CHECKING:
+    from .changelog import Changelog
+    from .freshness import Freshness
+
 _current: Playbook | None = None
 _renderer: Renderer | None = None
+_freshness: Freshness | None = None
+_changelog: Changelog | None = None
 
 
 def set_current(playbook: Playbook) -> None:
-    global _current, _renderer
-    _current, _renderer = playbook, None
+    global _current, _renderer, _freshness, _changelog
+    _current, _renderer, _freshness, _changelog = playbook, None, None, None
+
+
+def set_freshness(fresh: Freshness, changelog: Changelog) -> None:
+    """Dates, reviews and the change log of this build (macros/freshness.py, macros/changelog.py)."""
+    global _freshness, _changelog, _renderer
+    _freshness, _changelog, _renderer = fresh, changelog, None
+
+
+def freshness() -> Freshness | None:
+    return _freshness
 
 
 def current() -> Playbook:
@@ -24,4 +42,8 @@ def renderer() -> Renderer:
     global _renderer
     if _renderer is None:
         _renderer = Renderer(current())
+        if _freshness is not None:
+            from .freshview import template_globals
+
+            _renderer.env.globals.update(template_globals(_freshness, _changelog))
     return _renderer

@@ -8,7 +8,6 @@ import pytest
 
 from macros.lint import strings
 from macros.loader import load_entries
-
 from macros.playbook import Playbook, load_playbook
 
 from .conftest import ROOT

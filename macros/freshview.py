@@ -1,0 +1,91 @@
+"""What the site shows of freshness: the line on every page, the two maintenance pages, the browser data."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+
+from . import urls
+from .changelog import STATUS_LABELS, Changelog
+from .freshness import Freshness
+from .pages import GeneratedPage
+from .pages import _front_matter as front_matter
+from .playbook import Playbook
+from .render import Renderer
+
+CHANGELOG_SRC = "guide/changelog.md"
+REVIEW_SRC = "maintenance/review.md"
+WINDOW_DAYS = 180  # the browser hears about changes this far back from the newest one
+_H1 = re.compile(r"\s*<h1[^>]*>.*?</h1>", re.DOTALL)
+
+
+def epoch(when: datetime | None) -> int | None:
+    return int(when.timestamp()) if when else None
+
+
+def maintenance_pages() -> list[GeneratedPage]:
+    changelog = {"title": "更新记录", "search": {"exclude": True}}
+    review = {"title": "维护 · 审核报告", "search": {"exclude": True}}
+    return [
+        GeneratedPage(CHANGELOG_SRC, front_matter(changelog) + "{{ render_fragment('changelog') }}\n"),
+        GeneratedPage(REVIEW_SRC, front_matter(review) + "{{ render_fragment('review') }}\n", in_nav=False),
+    ]
+
+
+def with_freshness(html: str, src: str, page_url: str, fresh: Freshness, renderer: Renderer) -> str:
+    """The page's HTML with its 最后更新 / 最后审核 line under the title."""
+    known = fresh.page(src)
+    if known is None:
+        return html
+    when, item_id = known
+    state = fresh.statuses.get(item_id) if item_id else None
+    line = renderer.fragment(
+        "freshness.md.j2", page_url, when=when, epoch=epoch(when), state=state, item_id=item_id,
+        history=fresh.history, today=fresh.today,
+    )  # fmt: skip
+    # Generated pages have no <h1> (Material puts the title above the content); hand-written ones start with it.
+    heading = _H1.match(html)
+    if heading:
+        return html[: heading.end()] + "\n" + line + html[heading.end() :]
+    return line + html
+
+
+def updates_data(playbook: Playbook, fresh: Freshness) -> dict[str, Any]:
+    """For the browser: which pages changed when (epoch seconds), grouped by time, recent ones only."""
+    dated = [(epoch(when), item_id) for item_id, when in fresh.updated.items() if when is not None]
+    newest = max((stamp for stamp, _ in dated), default=0)
+    since = newest - WINDOW_DAYS * 86400
+    by_time: dict[int, list[list[str]]] = {}
+    for stamp, item_id in sorted(dated, reverse=True):
+        if stamp is not None and stamp >= since:
+            page = urls.page_url(urls.src_path(playbook.kind_of(item_id), item_id))
+            by_time.setdefault(stamp, []).append([page, playbook.get(item_id).title])
+    return {
+        "complete": fresh.history.available,
+        "reason": fresh.history.reason,
+        "since": since if dated else None,
+        "changes": [[stamp, pages] for stamp, pages in by_time.items()],
+    }
+
+
+def check_change(fresh: Freshness | None, checklist_id: str, item_id: str) -> tuple[int | None, int | None]:
+    """(added, changed) epoch seconds of one checklist item, when they came after its checklist."""
+    if fresh is None:
+        return None, None
+    added, changed = fresh.check_items.get(checklist_id, {}).get(item_id, (None, None))
+    return epoch(added), epoch(changed)
+
+
+def template_globals(fresh: Freshness, changelog: Changelog | None) -> dict[str, Any]:
+    def version_date(item_id: str) -> str | None:
+        when = fresh.updated.get(item_id)
+        return when.date().isoformat() if when else None
+
+    return {
+        "fresh": fresh,
+        "changelog": changelog,
+        "labels": STATUS_LABELS,
+        "check_change": lambda checklist_id, item_id: check_change(fresh, checklist_id, item_id),
+        "version_date": version_date,
+    }
