@@ -96,8 +96,9 @@ class _BlobReader:
         return text
 
     def close(self) -> None:
-        if self.process.stdin:
-            self.process.stdin.close()
+        for stream in (self.process.stdin, self.process.stdout):
+            if stream:
+                stream.close()
         self.process.wait(timeout=10)
 
 
