@@ -385,6 +385,7 @@ class Template(Item):
     sections: list[FormSection] = Field(min_length=1)
     letter: list[Text] = Field([], description="文书正文段落，{field-id} 处填字段")
     notes: list[Text] = []
+    worked_example: Section | None = Field(None, description="填好的示例：一张填好的表和怎么读它")
     tiers: list[Tier] = []
     scoring: Scoring | None = None
 
