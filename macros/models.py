@@ -380,12 +380,21 @@ class Scoring(Strict):
         return self
 
 
+class WorkedExample(Strict):
+    """A filled-in example of a form: what the situation is, the filled table, how to read it."""
+
+    title: Short
+    text: Text | None = None
+    table: Table
+    points: list[Text] = Field([], description="怎么读这张表")
+
+
 class Template(Item):
     usage: list[Text] = Field(min_length=1, description="何时用、怎么填")
     sections: list[FormSection] = Field(min_length=1)
     letter: list[Text] = Field([], description="文书正文段落，{field-id} 处填字段")
     notes: list[Text] = []
-    worked_example: Section | None = Field(None, description="填好的示例：一张填好的表和怎么读它")
+    worked_example: WorkedExample | None = Field(None, description="填好的示例：一张填好的表和怎么读它")
     tiers: list[Tier] = []
     scoring: Scoring | None = None
 

@@ -140,4 +140,5 @@ def test_selection_scorecard_worked_example_adds_up() -> None:
 def test_selection_scorecard_page_shows_the_worked_example() -> None:
     html = Renderer(PLAYBOOK).item("selection-scorecard", "forms/selection-scorecard.html")
     start = html.index("## 填写示例")
-    assert html.index("<td>3 年总拥有成本</td>", start) < html.index("## 注意", start)
+    table = html.index("<td>3 年总拥有成本</td>", start)
+    assert table < html.index("我方 86 分，领先乙方 8 分", start) < html.index("## 注意", start)

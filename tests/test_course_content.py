@@ -87,3 +87,11 @@ def test_guide_has_no_doubled_full_stops(course_id: str) -> None:
     course = PLAYBOOK.get(course_id)
     guide = Renderer(PLAYBOOK).fragment("course-guide.md.j2", f"courses/{course_id}-guide.html", course=course)
     assert "。。" not in guide
+
+
+@pytest.mark.parametrize("course_id", COURSES)
+def test_a_daily_quiz_promised_in_the_style_is_on_every_day(course_id: str) -> None:
+    course = PLAYBOOK.get(course_id)
+    if any("每天" in line and "测验" in line for line in course.style):
+        for day in course.days:
+            assert any(module.method == "测验" for module in day.modules), day.title
