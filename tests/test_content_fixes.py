@@ -142,3 +142,10 @@ def test_selection_scorecard_page_shows_the_worked_example() -> None:
     start = html.index("## 填写示例")
     table = html.index("<td>3 年总拥有成本</td>", start)
     assert table < html.index("我方 86 分，领先乙方 8 分", start) < html.index("## 注意", start)
+
+
+def test_hidden_objection_and_honeymoon_terms_name_their_own_thing() -> None:
+    # 真实异议 is another category, not an alias of 隐藏异议; 蜜月期 is upselling's second period, not 冲动期.
+    assert "真实异议" not in PLAYBOOK.get("term-hidden-objection").aliases
+    honeymoon = PLAYBOOK.get("term-honeymoon-phase").definition
+    assert "刚用上产品" not in honeymoon and "3–12 个月" in honeymoon
