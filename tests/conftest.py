@@ -96,3 +96,25 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """The real site, built strictly once per test session and served on localhost."""
     with served_build(tmp_path_factory.mktemp("site")) as site:
         yield site
+
+
+@dataclass
+class PayloadSite:
+    bundle: str  # which accepted payloads it carries (see tests/payloads.py)
+    fields: int  # how many text fields carry them
+    site: Site
+
+
+@pytest.fixture(scope="session")
+def payload_sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[PayloadSite]]:
+    """The fixture content built once per accepted payload bundle, every accepting field carrying it."""
+    from . import payloads
+
+    with contextlib.ExitStack() as stack:
+        built = []
+        for bundle in [*payloads.BUNDLES, payloads.LONGEST]:
+            folder = tmp_path_factory.mktemp("payloads")
+            fields = payloads.bundle_content(folder / "content", bundle)
+            site = stack.enter_context(served_build(folder / "site", content_dir=folder / "content"))
+            built.append(PayloadSite(bundle, fields, site))
+        yield built
