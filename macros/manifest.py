@@ -35,7 +35,12 @@ def manifest(playbook: Playbook) -> dict[str, Any]:
             "url": urls.page_url(urls.item_src("template", template.id)),
             "stages": sorted({owner.stage for owner in owners}),
             "fields": [
-                {"id": field.id, "label": field.label, "type": field.type, "columns": [c.id for c in field.columns]}
+                {
+                    "id": field.id,
+                    "label": field.label,
+                    "type": field.type,
+                    "columns": [{"id": c.id, "label": c.label, "type": c.type} for c in field.columns],
+                }
                 for field in template.fields()
             ],
         }
@@ -44,7 +49,7 @@ def manifest(playbook: Playbook) -> dict[str, Any]:
             "id": stage.id,
             "title": stage.title,
             "url": urls.page_url(urls.item_src("stage", stage.id)),
-            "checklists": [cid for cid, info in checklists.items() if info["stage"] == stage.id],
+            "checklists": _in_process_order(playbook, stage.id, checklists),
         }
         for stage in playbook.of_kind("stage")
     ]
@@ -56,3 +61,12 @@ def manifest(playbook: Playbook) -> dict[str, Any]:
         if entry.kind.name != "course"
     ]
     return {"checklists": checklists, "templates": templates, "stages": stages, "modes": modes, "catalog": catalog}
+
+
+def _in_process_order(playbook: Playbook, stage_id: str, checklists: dict[str, dict[str, Any]]) -> list[str]:
+    """A stage's checklists as a rep works through them: each activity's, in activity order,
+    then those the stage holds directly (a mode's visit checklists), in reading order.
+    The deals page takes the first unticked item of this list as the next step."""
+    mine = [cid for cid, info in checklists.items() if info["stage"] == stage_id]
+    ordered = [activity.checklist for activity in playbook.activities(stage_id) if activity.checklist in mine]
+    return list(dict.fromkeys(ordered)) + [cid for cid in mine if cid not in ordered]

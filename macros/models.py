@@ -291,11 +291,19 @@ FieldType = Literal["text", "longtext", "number", "money", "date", "choice", "mu
 CellType = Literal["text", "longtext", "number", "money", "date", "choice", "checkbox"]
 
 
+# What a calculator on the template's page writes into a field or table column.
+FilledBy = Literal["amount", "tier", "total", "mode", "scores"]
+ColumnFilledBy = Literal["criterion", "level", "points"]
+
+
 class Column(Strict):
     id: Id
     label: Short
     type: CellType = "text"
     options: list[Short] = []
+    filled_by: ColumnFilledBy | None = Field(
+        None, description="评估计算器填写这一列：criterion 评估项、level 所选的档、points 得分"
+    )
 
 
 class FormField(Strict):
@@ -309,6 +317,11 @@ class FormField(Strict):
     options: list[Short] = []
     columns: list[Column] = []
     rows: int = Field(3, ge=1, le=30, description="表格字段打印时的空行数")
+    filled_by: FilledBy | None = Field(
+        None,
+        description="页面上的计算器算出后填进这个字段：amount 年采购额、tier 客户等级（分级计算器），"
+        "total 总分、mode 建议的模式、scores 各项评分表（评估计算器）",
+    )
 
     @model_validator(mode="after")
     def _type_needs(self) -> FormField:
@@ -342,6 +355,7 @@ class Tier(Strict):
 class ScoreOption(Strict):
     label: Short
     score: int = Field(ge=0)
+    at_least: ModeRef | None = Field(None, description="选了这一档，不管总分多少，至少按这个模式推进（防止大单做小）")
 
 
 class Criterion(Strict):
@@ -411,7 +425,24 @@ class Template(Item):
             for placeholder in LETTER_SLOT.findall(paragraph):
                 if placeholder not in ids:
                     raise ValueError(f"正文占位符 {{{placeholder}}} 不是本表的字段 id")
+        self._calculator_fields()
         return self
+
+    def _calculator_fields(self) -> None:
+        """Fields a calculator fills: each output once, and only where that calculator exists."""
+        needs = {"amount": "tiers", "tier": "tiers", "total": "scoring", "mode": "scoring", "scores": "scoring"}
+        filled = [field for field in self.fields() if field.filled_by]
+        for field in filled:
+            if not getattr(self, needs[field.filled_by]):
+                raise ValueError(f"字段 {field.id} 的 filled_by: {field.filled_by} 需要本表有 {needs[field.filled_by]}")
+            if [other.filled_by for other in filled].count(field.filled_by) > 1:
+                raise ValueError(f"filled_by: {field.filled_by} 只能用在一个字段上")
+            if field.filled_by == "tier" and not {tier.name for tier in self.tiers} <= set(field.options):
+                raise ValueError(f"字段 {field.id} 的 options 应包含每个等级的名称")
+            if field.filled_by == "scores":
+                columns = {column.filled_by for column in field.columns}
+                if not {"criterion", "level", "points"} <= columns:
+                    raise ValueError(f"字段 {field.id} 应有 filled_by 为 criterion、level、points 的三列")
 
 
 class CheckItem(Strict):

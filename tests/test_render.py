@@ -56,10 +56,11 @@ def test_term_page_does_not_annotate_itself(playbook: Playbook) -> None:
 def test_template_renders_real_controls_and_letter_slots(playbook: Playbook) -> None:
     html = Renderer(playbook).item("form-tiering", "forms/form-tiering.html")
     assert '<select id="f-form-tiering-tier" name="tier">' in html
-    assert '<input type="date" id="f-form-tiering-since" name="since">' in html
-    assert html.count('<td data-column="date" data-type="date">') == 3
+    assert '<input type="text" id="f-form-tiering-since" name="since" autocomplete="off" placeholder="例：2026-12-02">' in html
+    assert html.count('<td data-column="date" data-type="date" data-label="日期">') == 3
     assert '<span class="pb-slot" data-field="customer">【客户名称】</span>' in html
-    assert "100 万元及以上" in html and "10–100 万元" in html and "10 万元以下" in html
+    # Ranges that do not overlap at their bounds (min inclusive, max exclusive).
+    assert "100 万元及以上" in html and "10 万元及以上，不到 100 万元" in html and "不到 10 万元" in html
 
 
 def test_checklist_items_carry_stable_ids(playbook: Playbook) -> None:

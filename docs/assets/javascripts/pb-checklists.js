@@ -5,14 +5,6 @@
   var PB = window.PB;
   var h = PB.h;
 
-  function ensureDeal() {
-    if (PB.store.current()) return true;
-    PB.store.create({ name: "未命名商机" });
-    var note = document.querySelector(".pb-deal-hint");
-    if (note) note.textContent = "已自动新建“未命名商机”，勾选会保存在它名下。可以在“管理”里改名。";
-    return true;
-  }
-
   function bindChecklist(list) {
     var id = list.dataset.checklist;
     if (!list.querySelector(".pb-checklist-bar")) {
@@ -28,8 +20,8 @@
       box.dataset.bound = "1";
       box.addEventListener("change", function () {
         var done = box.checked; // read first: creating a deal re-syncs the page from storage
-        ensureDeal();
-        PB.store.setCheck(id, item, { done: done });
+        if (PB.ensureDeal()) PB.store.setCheck(id, item, { done: done });
+        else sync(list); // nowhere to save it (storage full): show what is stored
       });
       var li = box.closest(".pb-check-item");
       var noteButton = h("button", { type: "button", class: "pb-note-toggle pb-noprint", "aria-expanded": "false",
@@ -43,8 +35,7 @@
       });
       noteInput.addEventListener("input", function () {
         var note = noteInput.value;
-        ensureDeal();
-        PB.store.setCheck(id, item, { note: note });
+        if (PB.ensureDeal()) PB.store.setCheck(id, item, { note: note });
       });
       li.appendChild(noteButton);
       li.appendChild(noteInput);
@@ -68,10 +59,7 @@
       if (!printed) li.appendChild(printed = h("div", { class: "pb-note-print" }));
       printed.textContent = entry && entry.note ? "备注：" + entry.note : "";
     });
-    var hint = list.querySelector(".pb-deal-hint");
-    var deal = PB.store.current();
-    if (hint && !deal) hint.textContent = "还没有选定商机：勾选时会自动新建一个，也可以先到“管理”里新建。";
-    else if (hint && deal && !/自动新建/.test(hint.textContent)) hint.textContent = "勾选保存在：" + (deal.customer ? deal.customer + " · " : "") + deal.name;
+    PB.dealHint(list.querySelector(".pb-deal-hint"), "勾选");
   }
 
   function label(progress) {
@@ -87,7 +75,7 @@
       node.classList.toggle("pb-complete", progress.total > 0 && progress.done === progress.total);
     });
     document.querySelectorAll("[data-progress-stage]").forEach(function (node) {
-      var stage = PB.manifest.stages.filter(function (s) { return s.id === node.dataset.progressStage; })[0];
+      var stage = PB.manifest.stages.filter(function (/** @type {any} */ s) { return s.id === node.dataset.progressStage; })[0];
       var progress = PB.progress(deal, PB.checklistsFor(deal, stage ? stage.checklists : []));
       node.textContent = progress.total ? "本阶段清单已完成 " + label(progress) : "";
     });

@@ -36,22 +36,31 @@
     setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
   };
 
-  PB.today = function () { return new Date().toISOString().slice(0, 10); };
+  /** @param {Object<string, any>} table @param {string} id */
+  function own(table, id) { return Object.prototype.hasOwnProperty.call(table, id) ? table[id] : null; }
+  // Read the manifest only through these: a stored id such as "__proto__" finds nothing.
+  /** @param {string} id @returns {any} a checklist's title, url, stage, mode and items, or null */
+  PB.checklistInfo = function (id) { return own(PB.manifest.checklists, id); };
+  /** @param {string} id @returns {any} a template's title, url and fields, or null */
+  PB.templateInfo = function (id) { return own(PB.manifest.templates, id); };
 
   // The checklists that apply to a deal: a sales mode's visit checklists count only for
   // deals in that mode (a 快刀 deal has no 顾问 visits); the rest count for every deal.
+  /** @param {any} deal @param {string[]} checklistIds */
   PB.checklistsFor = function (deal, checklistIds) {
     return checklistIds.filter(function (id) {
-      var info = PB.manifest.checklists[id];
+      var info = PB.checklistInfo(id);
       return info && (!info.mode || (deal && deal.mode === info.mode));
     });
   };
 
-  // Progress of the current deal: a checklist, or a stage (all its checklists).
+  // Progress of the current deal: a checklist, or a stage (all its checklists, in process
+  // order, as the manifest lists them), with the first item not yet done.
+  /** @param {any} deal @param {string[]} checklistIds */
   PB.progress = function (deal, checklistIds) {
     var done = 0, total = 0, next = null;
     checklistIds.forEach(function (id) {
-      var info = PB.manifest.checklists[id];
+      var info = PB.checklistInfo(id);
       if (!info) return;
       var stored = (deal && deal.checks[id]) || {};
       info.items.forEach(function (item) {
@@ -61,6 +70,31 @@
       });
     });
     return { done: done, total: total, next: next };
+  };
+
+  /**
+   * The current deal, created as “未命名商机” when there is none, so that a tick or a typed
+   * value has somewhere to go. Returns null when it cannot be created (storage full).
+   * @returns {any}
+   */
+  PB.ensureDeal = function () {
+    var deal = PB.store.current();
+    if (deal) return deal;
+    deal = PB.store.create({ name: "未命名商机" });
+    if (deal) PB.autoCreated = deal.id;
+    return deal;
+  };
+
+  /**
+   * The line above a checklist or form that says where its ticks or values are saved.
+   * @param {Element|null} node @param {string} what “勾选” or “填写”
+   */
+  PB.dealHint = function (node, what) {
+    if (!node) return;
+    var deal = PB.store.current();
+    if (!deal) node.textContent = "还没有选定商机：" + what + "时会自动新建一个，也可以先到“管理”里新建。";
+    else if (PB.autoCreated === deal.id) node.textContent = "已自动新建“未命名商机”，" + what + "保存在它名下。可以在“管理”里改名。";
+    else node.textContent = what + "保存在：" + (deal.customer ? deal.customer + " · " : "") + deal.name;
   };
 
   // Run fn on every page view (full load and instant navigation).

@@ -7,7 +7,8 @@
   var showArchived = false;
   var pendingImport = null;
 
-  function stamp() { return new Date().toISOString().slice(0, 16).replace(/[-:T]/g, ""); }
+  /** Local time in file names: 20261202-0630. */
+  function stamp() { return PB.fileStamp(); }
 
   function exportJson(ids, name) {
     var data = PB.store.exportData(ids);
@@ -18,7 +19,7 @@
     var sheets = [];
     if (deals.length > 1) {
       sheets.push({ name: "商机列表", rows: [["序号", "客户名称", "商机名称", "负责人", "最后更新"]].concat(deals.map(function (d, i) {
-        return [i + 1, d.customer, d.name, d.owner, d.updated];
+        return [i + 1, d.customer, d.name, d.owner, PB.xlsxTime(d.updated)];
       })) });
     }
     deals.forEach(function (deal, i) { sheets = sheets.concat(PB.dealSheets(deal, deals.length > 1 ? (i + 1) + "-" : "")); });
@@ -28,7 +29,7 @@
   function orphans(deal) {
     var found = [];
     Object.keys(deal.checks).forEach(function (id) {
-      var info = PB.manifest.checklists[id];
+      var info = PB.checklistInfo(id);
       var known = {};
       if (info) info.items.forEach(function (item) { known[item.id] = true; item.was.forEach(function (old) { known[old] = true; }); });
       Object.keys(deal.checks[id]).forEach(function (itemId) {
@@ -91,7 +92,7 @@
       h("h3", {}, (deal.customer ? deal.customer + " · " : "") + deal.name, current ? h("span", { class: "pb-badge", text: "当前" }) : null,
         deal.archived ? h("span", { class: "pb-badge pb-state", text: "已归档" }) : null),
       h("p", { class: "pb-muted", text: "负责人：" + (deal.owner || "未填") + " · 销售模式：" + (mode ? mode.title : "未定") +
-        " · 最后更新：" + deal.updated.slice(0, 16).replace("T", " ") }),
+        " · 最后更新：" + PB.localDateTime(deal.updated) }),
       h("ul", { class: "pb-deal-stages", "aria-label": "各阶段进度" }, stages),
       h("p", { class: "pb-deal-next" }, all.next ? ["下一步：", h("a", { href: PB.root + all.next.url, text: all.next.item.text }),
         h("span", { class: "pb-muted", text: "（" + all.next.title + "）" })] : "全部清单项已完成。"),
@@ -137,7 +138,8 @@
           ["merge", "replace"].map(function (mode) {
             return h("label", { class: "pb-inline" }, h("input", { type: "radio", name: "pb-import-mode", value: mode,
               checked: pendingImport.mode === mode, onchange: function () { pendingImport.mode = mode; render(); } }),
-              mode === "merge" ? " 合并：加入新商机，同名商机用文件里的覆盖" : " 替换：删除现有商机，只保留文件里的");
+              mode === "merge" ? " 合并：加入新商机；已有的同一商机（同一来源，或客户名称和商机名称都相同）用文件里的覆盖，其余保留"
+                : " 替换：删除现有商机，只保留文件里的");
           })),
         h("table", { class: "pb-import-preview" }, h("thead", {}, h("tr", {}, h("th", { text: "商机" }), h("th", { text: "客户" }), h("th", { text: "变化" }))),
           h("tbody", {}, rows.map(function (row) {

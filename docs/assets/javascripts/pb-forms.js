@@ -4,35 +4,30 @@
   "use strict";
   var PB = window.PB;
   var h = PB.h;
-  var NUMBER = /^-?\d+(\.\d+)?$/;
-
-  PB.parseNumber = function (text) {
-    var clean = String(text).replace(/[,，\s]/g, "");
-    return NUMBER.test(clean) ? Number(clean) : null;
-  };
-
-  function ensureDeal() {
-    if (!PB.store.current()) PB.store.create({ name: "未命名商机" });
-  }
-
+  /** @param {Element} wrapper @param {string} message */
   function showError(wrapper, message) {
     var error = wrapper.querySelector(".pb-error");
     if (!error) wrapper.appendChild(error = h("p", { class: "pb-error", role: "alert" }));
     error.textContent = message || "";
-    error.hidden = !message;
+    /** @type {HTMLElement} */ (error).hidden = !message;
     wrapper.querySelectorAll("input, textarea, select").forEach(function (control) {
       if (message) control.setAttribute("aria-invalid", "true"); else control.removeAttribute("aria-invalid");
     });
   }
 
-  function check(wrapper, control) {
-    var type = control.closest("[data-type]").dataset.type;
-    var value = control.value.trim();
-    if ((type === "number" || type === "money") && value && PB.parseNumber(value) === null) {
-      return type === "money" ? "请输入金额数字，例如 12000 或 3.5（不要写单位）" : "请输入数字，例如 120 或 35.5";
-    }
-    if (type === "date" && control.validity && control.validity.badInput) return "日期不完整或不存在，请按 年-月-日 填写";
-    return "";
+  /** The type of the field or table column a control belongs to. @param {Element} control */
+  function typeOf(control) { return /** @type {HTMLElement} */ (control.closest("[data-type]")).dataset.type || "text"; }
+
+  /** What a typed control holds: its converted value when valid, else the text as typed (kept, and flagged). */
+  function valueOf(/** @type {HTMLInputElement} */ control) {
+    var checked = PB.checkValue(typeOf(control), control.value);
+    return checked.error ? control.value : checked.value;
+  }
+
+  /** Flag a text control whose value is not valid for its type, or clear the flag. */
+  function flag(/** @type {HTMLInputElement} */ control) {
+    var cell = control.closest("td") || control.closest(".pb-field[data-field]");
+    if (cell) showError(cell, PB.checkValue(typeOf(control), control.value).error);
   }
 
   // Read a field's value from the page; tables become a list of row objects.
@@ -46,11 +41,12 @@
     if (type === "table") {
       return Array.prototype.map.call(wrapper.querySelectorAll("tbody tr"), function (tr) {
         var row = {};
-        tr.querySelectorAll("td[data-column]").forEach(function (td) { row[td.dataset.column] = td.querySelector("input").value; });
+        tr.querySelectorAll("td[data-column]").forEach(function (td) { row[td.dataset.column] = valueOf(td.querySelector("input")); });
         return row;
       });
     }
-    return wrapper.querySelector("input, textarea, select").value;
+    var control = wrapper.querySelector("input, textarea, select");
+    return control.matches("input[type=text]") ? valueOf(control) : control.value;
   }
 
   function write(wrapper, value) {
@@ -100,21 +96,32 @@
     tr.appendChild(cell);
   }
 
+  /** Save one field of the current deal (creating “未命名商机” when there is none). @param {Element} wrapper */
   function save(wrapper) {
-    var form = wrapper.closest("form[data-template]");
+    var form = /** @type {HTMLFormElement} */ (wrapper.closest("form[data-template]"));
     var value = read(wrapper); // read first: creating a deal re-syncs the page from storage
-    ensureDeal();
-    PB.store.setField(form.dataset.template, wrapper.dataset.field, value);
-    slots(form.dataset.template);
+    if (PB.ensureDeal()) PB.store.setField(form.dataset.template, /** @type {HTMLElement} */ (wrapper).dataset.field, value);
+    else sync(form); // nowhere to save it (storage full): show what is stored
   }
 
+  /**
+   * Letter slots show the form's values; an invalid number, amount or date stays out of the
+   * letter (the slot keeps its label) until it is fixed.
+   * @param {string} template
+   */
   function slots(template) {
     var values = PB.store.formValues(template);
-    document.querySelectorAll('.pb-letter[data-template="' + template + '"] .pb-slot').forEach(function (slot) {
-      if (!slot.dataset.label) slot.dataset.label = slot.textContent;
-      var value = values[slot.dataset.field];
-      slot.textContent = value && !Array.isArray(value) ? value : slot.dataset.label;
-      slot.classList.toggle("pb-slot-filled", !!value);
+    var info = PB.templateInfo(template);
+    /** @type {Object<string, string>} */
+    var types = PB.map();
+    (info ? info.fields : []).forEach(function (/** @type {any} */ field) { types[field.id] = field.type; });
+    document.querySelectorAll('.pb-letter[data-template="' + template + '"] .pb-slot').forEach(function (node) {
+      var slot = /** @type {HTMLElement} */ (node);
+      if (!slot.dataset.label) slot.dataset.label = slot.textContent || "";
+      var value = PB.usableValue(types[slot.dataset.field || ""] || "text", values[slot.dataset.field || ""]);
+      var text = typeof value === "string" ? value : "";
+      slot.textContent = text || slot.dataset.label;
+      slot.classList.toggle("pb-slot-filled", !!text);
     });
   }
 
@@ -126,7 +133,7 @@
         if (wrapper.closest(".pb-form-table")) return;
         if (wrapper.dataset.type === "table") {
           wrapper.querySelector("thead tr").appendChild(h("th", { class: "pb-noprint" }));
-          wrapper.appendChild(h("button", { type: "button", class: "pb-row-add pb-noprint", text: "添加一行",
+          wrapper.appendChild(h("button", { type: "button", class: "md-button pb-row-add pb-noprint", text: "＋ 添加一行",
             onclick: function () {
               var body = wrapper.querySelector("tbody");
               var tr = rowFrom(body.rows[0]);
@@ -137,28 +144,34 @@
             } }));
         }
         wrapper.addEventListener("input", function (event) {
-          var message = event.target.matches("input[type=text], input[type=date]") ? check(wrapper, event.target) : "";
-          showError(event.target.closest("td") || wrapper, message);
+          var target = /** @type {HTMLInputElement} */ (event.target);
+          if (target.matches("input[type=text]")) flag(target);
           save(wrapper);
         });
+        // On leaving a control, show the converted value (１２，０００ → 12000, 2026/3/1 → 2026-03-01).
         wrapper.addEventListener("change", function (event) {
-          if (event.target.type === "date") markEmptyDate(event.target);
-          showError(event.target.closest("td") || wrapper, event.target.matches("input[type=text], input[type=date]") ? check(wrapper, event.target) : "");
+          var target = /** @type {HTMLInputElement} */ (event.target);
+          if (target.matches("input[type=text]")) {
+            var value = valueOf(target);
+            if (typeof value === "string" && value !== target.value) target.value = value;
+            flag(target);
+          }
           save(wrapper);
         });
       });
+      var bar = h("p", { class: "pb-deal-hint pb-noprint" });
+      form.insertBefore(bar, form.firstChild);
     }
     sync(form);
   }
 
-  // An empty date field prints as a blank line, not as the browser's "yyyy/mm/dd" mask.
-  function markEmptyDate(input) { input.classList.toggle("pb-empty", !input.value); }
-
+  /** Show the current deal's values in a form, each invalid one flagged. @param {HTMLFormElement} form */
   function sync(form) {
     var values = PB.store.formValues(form.dataset.template);
-    form.querySelectorAll(".pb-field[data-field]").forEach(function (wrapper) { write(wrapper, values[wrapper.dataset.field]); });
-    form.querySelectorAll("input[type=date]").forEach(markEmptyDate);
-    slots(form.dataset.template);
+    form.querySelectorAll(".pb-field[data-field]").forEach(function (wrapper) { write(wrapper, values[/** @type {HTMLElement} */ (wrapper).dataset.field || ""]); });
+    form.querySelectorAll("input[type=text]").forEach(function (control) { flag(/** @type {HTMLInputElement} */ (control)); });
+    PB.dealHint(form.querySelector(".pb-deal-hint"), "填写");
+    slots(form.dataset.template || "");
   }
 
   PB.syncForms = function () { document.querySelectorAll("form.pb-form[data-template]").forEach(sync); };

@@ -12,6 +12,50 @@
       .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
   }
 
+  // Cell styles in styles.xml: 1 a date, 2 a date and time (both shown as 2026-12-02 …).
+  /** @type {Object<string, number>} */
+  var STYLE = { date: 1, datetime: 2 };
+  var STYLES = HEAD + "<styleSheet " + NS + '><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/>' +
+    '<numFmt numFmtId="165" formatCode="yyyy-mm-dd hh:mm"/></numFmts><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>' +
+    '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3">' +
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+    '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+    '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>' +
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
+
+  /** Excel's day number for a local date and time (days since 1899-12-30). @param {Date} d */
+  function serial(d) {
+    return Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds()) / 86400000 + 25569;
+  }
+
+  /** A stored time (ISO, UTC) as an Excel date-time cell in local time, or "" if there is none. @param {unknown} iso */
+  PB.xlsxTime = function (iso) {
+    var d = typeof iso === "string" ? new Date(iso) : null;
+    return d && !isNaN(d.getTime()) ? { serial: serial(d), format: "datetime" } : "";
+  };
+
+  /** A form date (2026-12-02) as an Excel date cell, or "" if it is not a valid date. @param {unknown} text */
+  PB.xlsxDate = function (text) {
+    var date = PB.parseDate(text);
+    if (!date) return "";
+    var parts = date.split("-").map(Number);
+    return { serial: serial(new Date(parts[0], parts[1] - 1, parts[2])), format: "date" };
+  };
+
+  /**
+   * A form value as a cell: a real number or date, or text; an invalid number or date is
+   * left out ("") until it is fixed.
+   * @param {string} type @param {unknown} value
+   */
+  function typedCell(type, value) {
+    var usable = PB.usableValue(type, value);
+    if (type === "number" || type === "money") return usable === "" ? "" : Number(usable);
+    if (type === "date") return PB.xlsxDate(usable);
+    return cell(usable);
+  }
+
   function column(index) {
     var name = "";
     for (index += 1; index > 0; index = Math.floor((index - 1) / 26)) name = String.fromCharCode(65 + (index - 1) % 26) + name;
@@ -23,6 +67,9 @@
       return '<row r="' + (r + 1) + '">' + row.map(function (value, c) {
         var ref = column(c) + (r + 1);
         if (typeof value === "number" && isFinite(value)) return '<c r="' + ref + '"><v>' + value + "</v></c>";
+        if (value && typeof value === "object" && typeof value.serial === "number") {
+          return '<c r="' + ref + '" s="' + STYLE[value.format] + '"><v>' + value.serial + "</v></c>";
+        }
         if (value === null || value === undefined || value === "") return "";
         return '<c r="' + ref + '" t="inlineStr"><is><t xml:space="preserve">' + esc(value) + "</t></is></c>";
       }).join("") + "</row>";
@@ -50,6 +97,7 @@
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
       '<Default Extension="xml" ContentType="application/xml"/>' +
       '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+      '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
       types + "</Types>");
     files["_rels/.rels"] = enc(HEAD + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
       '<Relationship Id="rId1" Type="' + REL + '/officeDocument" Target="xl/workbook.xml"/></Relationships>');
@@ -59,7 +107,8 @@
     files["xl/_rels/workbook.xml.rels"] = enc(HEAD + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
       sheets.map(function (_, i) {
         return '<Relationship Id="rId' + (i + 1) + '" Type="' + REL + '/worksheet" Target="worksheets/sheet' + (i + 1) + '.xml"/>';
-      }).join("") + "</Relationships>");
+      }).join("") + '<Relationship Id="rIdStyles" Type="' + REL + '/styles" Target="styles.xml"/></Relationships>');
+    files["xl/styles.xml"] = enc(STYLES);
     sheets.forEach(function (sheet, i) { files["xl/worksheets/sheet" + (i + 1) + ".xml"] = enc(sheetXml(sheet.rows)); });
     return window.fflate.zipSync(files);
   };
@@ -72,41 +121,41 @@
   }
 
   // The sheets of one deal: its details, then every checklist and form it has data for.
+  /** @param {any} deal @param {string} prefix */
   PB.dealSheets = function (deal, prefix) {
-    var m = PB.manifest;
-    var mode = m.modes.filter(function (x) { return x.id === deal.mode; })[0];
+    var mode = PB.manifest.modes.filter(function (/** @type {any} */ x) { return x.id === deal.mode; })[0];
     var sheets = [{ name: prefix + "商机信息", rows: [["项目", "内容"], ["客户名称", deal.customer], ["商机名称", deal.name],
-      ["负责人", deal.owner], ["销售模式", mode ? mode.title : ""], ["创建时间", deal.created], ["最后更新", deal.updated],
+      ["负责人", deal.owner], ["销售模式", mode ? mode.title : ""], ["创建时间", PB.xlsxTime(deal.created)], ["最后更新", PB.xlsxTime(deal.updated)],
       ["已归档", deal.archived ? "是" : "否"]] }];
     Object.keys(deal.checks).forEach(function (id) {
-      var info = m.checklists[id];
+      var info = PB.checklistInfo(id);
       var stored = deal.checks[id];
       var rows = [["清单项", "完成", "备注", "勾选时间"]];
-      var known = {};
-      (info ? info.items : []).forEach(function (item) {
+      var known = PB.map();
+      (info ? info.items : []).forEach(function (/** @type {any} */ item) {
         known[item.id] = true;
         var entry = stored[item.id] || {};
-        rows.push([item.text, entry.done ? "是" : "否", entry.note || "", entry.at || ""]);
+        rows.push([item.text, entry.done ? "是" : "否", entry.note || "", PB.xlsxTime(entry.at)]);
       });
       Object.keys(stored).forEach(function (itemId) {
-        if (!known[itemId]) rows.push(["（内容中已删除）" + itemId, stored[itemId].done ? "是" : "否", stored[itemId].note || "", stored[itemId].at || ""]);
+        if (!known[itemId]) rows.push(["（内容中已删除）" + itemId, stored[itemId].done ? "是" : "否", stored[itemId].note || "", PB.xlsxTime(stored[itemId].at)]);
       });
       sheets.push({ name: prefix + (info ? info.title : id), rows: rows });
     });
     Object.keys(deal.forms).forEach(function (id) {
-      var info = m.templates[id];
+      var info = PB.templateInfo(id);
       var values = deal.forms[id];
       var rows = [["字段", "内容"]];
-      (info ? info.fields : Object.keys(values).map(function (k) { return { id: k, label: k, type: "text" }; })).forEach(function (field) {
+      (info ? info.fields : Object.keys(values).map(function (k) { return { id: k, label: k, type: "text", columns: [] }; })).forEach(function (/** @type {any} */ field) {
         var value = values[field.id];
         if (field.type === "table") {
           rows.push([field.label]);
+          rows.push(field.columns.map(function (/** @type {any} */ c) { return c.label; }));
           (Array.isArray(value) ? value : []).forEach(function (row) {
-            rows.push(field.columns.map(function (c) { return row[c]; }));
+            rows.push(field.columns.map(function (/** @type {any} */ c) { return typedCell(c.type, row && row[c.id]); }));
           });
         } else {
-          var number = (field.type === "number" || field.type === "money") ? PB.parseNumber(value || "") : null;
-          rows.push([field.label, number !== null ? number : cell(value)]);
+          rows.push([field.label, typedCell(field.type, value)]);
         }
       });
       sheets.push({ name: prefix + (info ? info.title : id), rows: rows });
