@@ -26,11 +26,13 @@
     PB.download(name + ".xlsx", new Blob([PB.workbook(sheets)], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
   }
 
+  /** Stored items whose checklist item is no longer in the content. @param {any} deal @returns {string[]} */
   function orphans(deal) {
+    /** @type {string[]} */
     var found = [];
     Object.keys(deal.checks).forEach(function (id) {
       var info = PB.checklistInfo(id);
-      var known = {};
+      var known = PB.map();
       if (info) info.items.forEach(function (item) { known[item.id] = true; item.was.forEach(function (old) { known[old] = true; }); });
       Object.keys(deal.checks[id]).forEach(function (itemId) {
         if (!known[itemId]) found.push((info ? info.title : "（已删除的清单 " + id + "）") + " / " + itemId + (deal.checks[id][itemId].done ? "（已勾选）" : ""));
