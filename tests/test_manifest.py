@@ -3,6 +3,8 @@ from pathlib import Path
 from macros.manifest import manifest
 from macros.playbook import load_playbook
 
+from .conftest import ROOT
+
 VISIT_CHECKLIST = """\
 id: list-quick-visit
 title: 快刀模式第一次拜访检查清单
@@ -37,3 +39,18 @@ def test_only_a_modes_own_visit_checklist_is_tied_to_that_mode(content: Path) ->
 def test_a_visit_checklist_an_activity_also_uses_counts_for_every_deal(content: Path) -> None:
     data = manifest(load_playbook(content, root=content.parent))
     assert data["checklists"]["list-find"]["mode"] is None
+
+
+def test_each_stages_checklists_follow_the_process_order() -> None:
+    """The deals page offers the first unticked item of this list as 下一步."""
+    playbook = load_playbook(ROOT / "content", root=ROOT)
+    data = manifest(playbook)
+    for stage in data["stages"]:
+        owned = list(dict.fromkeys(a.checklist for a in playbook.activities(stage["id"])))
+        assert stage["checklists"][: len(owned)] == owned, stage["id"]
+
+
+def test_template_columns_carry_their_type(content: Path) -> None:
+    data = manifest(load_playbook(content, root=content.parent))
+    visits = next(f for f in data["templates"]["form-tiering"]["fields"] if f["id"] == "visits")
+    assert visits["columns"][0] == {"id": "date", "label": "日期", "type": "date"}

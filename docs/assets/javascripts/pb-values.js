@@ -39,14 +39,20 @@
    * @returns {string|null}
    */
   PB.parseDate = function (text) {
-    var clean = halfWidth(String(text === null || text === undefined ? "" : text)).trim();
-    var m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(clean) || /^(\d{4})(\d{2})(\d{2})$/.exec(clean);
-    if (!m) return null;
-    var y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
+    var parts = dateParts(text);
+    if (!parts) return null;
+    var y = parts[0], mo = parts[1], d = parts[2];
     if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1) return null;
     var days = new Date(Date.UTC(y, mo, 0)).getUTCDate(); // day 0 of the next month: the last day of this one
     return d > days ? null : y + "-" + pad(mo) + "-" + pad(d);
   };
+
+  /** Year, month and day as written, whether or not such a day exists. @param {unknown} text @returns {number[]|null} */
+  function dateParts(text) {
+    var clean = halfWidth(String(text === null || text === undefined ? "" : text)).trim();
+    var m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(clean) || /^(\d{4})(\d{2})(\d{2})$/.exec(clean);
+    return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
+  }
 
   /**
    * Check one value of a form field or table column.
@@ -63,7 +69,7 @@
     if (type === "date") {
       var date = PB.parseDate(text);
       if (date) return { value: date, error: "" };
-      return { value: null, error: /^\D*\d{4}\D*\d{1,2}\D*\d{1,2}\D*$/.test(halfWidth(text))
+      return { value: null, error: dateParts(text)
         ? "没有这一天：请检查月份（1–12）和这个月的天数"
         : "请按 年-月-日 填写日期，例如 2026-12-02" };
     }
