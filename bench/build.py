@@ -98,6 +98,7 @@ def export_markdown(content: Path, folder: Path) -> Path:
     renderer = Renderer(playbook)
     docs = folder / "docs"
     shutil.copytree(ROOT / "docs", docs)
+    shutil.copytree(ROOT / "overrides", folder / "overrides")  # the theme's custom_dir, as in our build
     jinja = Environment(keep_trailing_newline=True)
     sources = [(page.src, page.markdown) for page in generated_pages(playbook)]
     sources += [(path.relative_to(docs).as_posix(), path.read_text("utf-8")) for path in docs.glob("*.md")]

@@ -36,6 +36,7 @@ def project(tmp_path: Path) -> Path:
     root.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", root)
     shutil.copytree(ROOT / "docs", root / "docs")
+    shutil.copytree(ROOT / "overrides", root / "overrides")  # the theme's custom_dir
     shutil.copytree(VALID, root / "content")
     (root / "macros").symlink_to(ROOT / "macros")  # mkdocs-macros loads module_name from the project
     return root

@@ -24,7 +24,7 @@ def test_links_are_relative_and_show_the_target_title(playbook: Playbook) -> Non
 
 
 def test_content_text_is_escaped_not_interpreted(content: Path) -> None:
-    playbook = _with_text(content, "成本 & 价格 *不要* [链接] {变量} a < b \"引号\"")
+    playbook = _with_text(content, '成本 & 价格 *不要* [链接] {变量} a < b "引号"')
     html = Renderer(playbook).item("tech-phone", "techniques/tech-phone.html")
     assert "成本 &amp; 价格 *不要* [链接] {变量} a &lt; b &#34;引号&#34;" in html
 
@@ -56,7 +56,10 @@ def test_term_page_does_not_annotate_itself(playbook: Playbook) -> None:
 def test_template_renders_real_controls_and_letter_slots(playbook: Playbook) -> None:
     html = Renderer(playbook).item("form-tiering", "forms/form-tiering.html")
     assert '<select id="f-form-tiering-tier" name="tier">' in html
-    assert '<input type="text" id="f-form-tiering-since" name="since" autocomplete="off" placeholder="例：2026-12-02">' in html
+    assert (
+        '<input type="text" id="f-form-tiering-since" name="since" autocomplete="off" placeholder="例：2026-12-02">'
+        in html
+    )
     assert html.count('<td data-column="date" data-type="date" data-label="日期">') == 3
     assert '<span class="pb-slot" data-field="customer">【客户名称】</span>' in html
     # Ranges that do not overlap at their bounds (min inclusive, max exclusive).

@@ -24,8 +24,13 @@ PLAYBOOK = load_playbook(ROOT / "content", root=ROOT)
 @pytest.mark.parametrize(
     ("amount", "tier"),
     [
-        ("0", "普通"), ("9.99", "普通"), ("10", "重点"), ("10万", "重点"),
-        ("99.99", "重点"), ("100", "战略"), ("350", "战略"),
+        ("0", "普通"),
+        ("9.99", "普通"),
+        ("10", "重点"),
+        ("10万", "重点"),
+        ("99.99", "重点"),
+        ("100", "战略"),
+        ("350", "战略"),
     ],  # fmt: skip
 )
 def test_tier_calculator_at_each_threshold(page: Page, site_url: str, amount: str, tier: str) -> None:
@@ -151,7 +156,9 @@ def test_opportunity_calculator_raises_a_big_deal_and_fills_the_form(page: Page,
     selects.nth(1).select_option("1")
     page.reload()
     expect(table.first.locator("td[data-column=basis] input")).to_have_value("客户说预算 120 万")
-    expect(page.locator("#f-opportunity-assessment-total-score")).to_have_value(str(_score(scoring, (answers[0], 1, *answers[2:]))))
+    expect(page.locator("#f-opportunity-assessment-total-score")).to_have_value(
+        str(_score(scoring, (answers[0], 1, *answers[2:])))
+    )
 
 
 def test_tier_calculator_fills_the_form_and_comes_back_after_reload(page: Page, site_url: str) -> None:

@@ -28,7 +28,9 @@ def field_error(page: Page, field: str):  # noqa: ANN201 - Locator
     ("typed", "stored_as"),
     [("１２０００", "12000"), ("１２，０００", "12000"), ("12,000.5", "12000.5"), ("３.５", "3.5"), (" 35 ", "35")],
 )
-def test_full_width_digits_and_separators_are_converted(page: Page, fixture_url: str, typed: str, stored_as: str) -> None:
+def test_full_width_digits_and_separators_are_converted(
+    page: Page, fixture_url: str, typed: str, stored_as: str
+) -> None:
     new_deal(page, fixture_url, "星河物流", "仓储系统")
     page.goto(fixture_url + "forms/form-tiering.html")
     page.fill(AMOUNT, typed)
@@ -39,7 +41,9 @@ def test_full_width_digits_and_separators_are_converted(page: Page, fixture_url:
     assert form["amount"] == stored_as
 
 
-@pytest.mark.parametrize(("typed", "message"), [("abc", "金额数字"), ("-5", "不小于 0"), ("12万", "不要写单位"), ("1,2", "金额数字")])
+@pytest.mark.parametrize(
+    ("typed", "message"), [("abc", "金额数字"), ("-5", "不小于 0"), ("12万", "不要写单位"), ("1,2", "金额数字")]
+)
 def test_a_bad_amount_stays_flagged_after_reload_and_out_of_the_letter_and_excel(
     page: Page, fixture_url: str, tmp_path: Path, typed: str, message: str
 ) -> None:
@@ -74,7 +78,9 @@ def test_impossible_dates_are_refused(page: Page, fixture_url: str, typed: str, 
     expect(field_error(page, "since")).to_contain_text(message)
 
 
-@pytest.mark.parametrize("typed", ["2026-12-02", "2026/12/2", "2026.12.02", "2026年12月2日", "２０２６－１２－０２", "20261202"])
+@pytest.mark.parametrize(
+    "typed", ["2026-12-02", "2026/12/2", "2026.12.02", "2026年12月2日", "２０２６－１２－０２", "20261202"]
+)
 def test_dates_are_stored_and_shown_as_year_month_day(page: Page, fixture_url: str, typed: str) -> None:
     new_deal(page, fixture_url, "星河物流", "仓储系统")
     page.goto(fixture_url + "forms/form-tiering.html")
@@ -111,7 +117,9 @@ def shanghai(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
-def test_cards_print_headers_file_names_and_excel_use_local_time(shanghai: Page, fixture_url: str, tmp_path: Path) -> None:
+def test_cards_print_headers_file_names_and_excel_use_local_time(
+    shanghai: Page, fixture_url: str, tmp_path: Path
+) -> None:
     page = shanghai
     new_deal(page, fixture_url, "星河物流", "仓储系统")
     expect(page.locator(".pb-deal").first).to_contain_text("最后更新：2026-12-02 06:30")
@@ -142,17 +150,21 @@ def test_typing_into_a_form_with_no_deal_says_so(page: Page, fixture_url: str) -
     expect(page.locator("#pb-current-deal option:checked")).to_have_text("未命名商机")
 
 
-def test_merge_import_replaces_the_deal_of_the_same_customer_and_name(page: Page, fixture_url: str, tmp_path: Path) -> None:
+def test_merge_import_replaces_the_deal_of_the_same_customer_and_name(
+    page: Page, fixture_url: str, tmp_path: Path
+) -> None:
     new_deal(page, fixture_url, "星河物流", "仓储系统")
     new_deal(page, fixture_url, "华东精密", "MES 项目")
     mine = stored(page)["deals"]
     other = {
-        "id": "d-from-laptop", "name": "仓储系统", "customer": "星河物流", "owner": "王芳", "mode": "", "archived": False,
-        "created": "2026-01-01T00:00:00Z", "updated": "2026-11-30T00:00:00Z", "forms": {},
+        "id": "d-from-laptop", "name": "仓储系统", "customer": "星河物流", "owner": "王芳", "mode": "",
+        "archived": False, "created": "2026-01-01T00:00:00Z", "updated": "2026-11-30T00:00:00Z", "forms": {},
         "checks": {"list-find": {"target": {"done": True, "note": "", "at": "2026-11-30T00:00:00Z"}}},
     }  # fmt: skip
     path = tmp_path / "laptop.json"
-    path.write_text(json.dumps({"format": "sales-playbook-deals", "version": 1, "deals": {other["id"]: other}}), "utf-8")
+    path.write_text(
+        json.dumps({"format": "sales-playbook-deals", "version": 1, "deals": {other["id"]: other}}), "utf-8"
+    )
     page.goto(fixture_url + "deals.html")
     page.set_input_files("#pb-import-file", path)
     expect(page.locator(".pb-import-mode")).to_contain_text("客户名称和商机名称都相同")
@@ -211,4 +223,3 @@ def test_next_step_follows_the_process(page: Page, site_url: str) -> None:
     page.reload()
     second = PLAYBOOK.get(PLAYBOOK.activities(stage.id)[1].checklist)
     expect(page.locator(".pb-deal").first.locator(".pb-deal-next")).to_contain_text(second.title)
-

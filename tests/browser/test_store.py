@@ -45,7 +45,15 @@ def put(page: Page, data: object) -> None:
         ([{"id": "d-1"}], 0, "name"),  # version 0: a deal without a name
         ({"d-1": DEAL}, "1", "version"),
     ],
-    ids=["updated-number", "checks-string", "form-value-object", "done-string", "id-mismatch", "v0-nameless", "version-string"],
+    ids=[
+        "updated-number",
+        "checks-string",
+        "form-value-object",
+        "done-string",
+        "id-mismatch",
+        "v0-nameless",
+        "version-string",
+    ],
 )
 def test_an_import_of_the_wrong_shape_is_refused_saying_what_is_wrong(
     page: Page, fixture_url: str, tmp_path: Path, deals: object, version: object, message: str
@@ -127,7 +135,9 @@ FILL = """() => {
 }"""
 
 
-def test_full_storage_shows_deals_read_only_with_export_and_delete(page: Page, fixture_url: str, tmp_path: Path) -> None:
+def test_full_storage_shows_deals_read_only_with_export_and_delete(
+    page: Page, fixture_url: str, tmp_path: Path
+) -> None:
     new_deal(page, fixture_url, "星河物流", "仓储系统")
     new_deal(page, fixture_url, "华东精密", "MES 项目")
     page.goto(fixture_url + "checklists/list-find.html")
@@ -159,7 +169,9 @@ def test_full_storage_shows_deals_read_only_with_export_and_delete(page: Page, f
     expect(page.locator(".pb-deal")).to_have_count(1)
     assert [d["customer"] for d in stored(page)["deals"].values()] == ["华东精密"]
     # Room again: the message goes and changes are saved.
-    page.evaluate("() => { for (const k of Object.keys(localStorage)) if (k.startsWith('filler-')) localStorage.removeItem(k); }")
+    page.evaluate(
+        "() => { for (const k of Object.keys(localStorage)) if (k.startsWith('filler-')) localStorage.removeItem(k); }"
+    )
     page.goto(fixture_url + "checklists/list-find.html")
     expect(page.locator(".pb-banner")).to_have_count(0)
     boxes(page).nth(1).check()

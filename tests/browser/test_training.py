@@ -79,6 +79,7 @@ def test_composer_download_builds_as_a_course(page: Page, fixture_url: str, tmp_
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project)
     shutil.copytree(ROOT / "docs", project / "docs")
+    shutil.copytree(ROOT / "overrides", project / "overrides")  # the theme's custom_dir
     shutil.copytree(VALID, project / "content")
     (project / "macros").symlink_to(ROOT / "macros")
     download.value.save_as(project / "content" / "courses" / "phone-workshop.yml")
