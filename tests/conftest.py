@@ -82,6 +82,8 @@ def served_build(folder: Path, content_dir: Path | None = None) -> Iterator[Site
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     result = build_site(ROOT, folder, content_dir=content_dir, site_url=url)
+    if result.returncode != 0:
+        server.server_close()
     assert result.returncode == 0, result.stderr[-4000:]
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -103,6 +105,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 class PayloadSite:
     bundle: str  # which accepted payloads it carries (see tests/payloads.py)
     fields: int  # how many text fields carry them
+    refused: list[str]  # file:line errors of fields the whole-content checks turned away
     site: Site
 
 
@@ -115,7 +118,7 @@ def payload_sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Pay
         built = []
         for bundle in [*payloads.BUNDLES, payloads.LONGEST]:
             folder = tmp_path_factory.mktemp("payloads")
-            fields = payloads.bundle_content(folder / "content", bundle)
+            content = payloads.bundle_content(folder / "content", bundle)
             site = stack.enter_context(served_build(folder / "site", content_dir=folder / "content"))
-            built.append(PayloadSite(bundle, fields, site))
+            built.append(PayloadSite(bundle, content.fields, content.refused, site))
         yield built

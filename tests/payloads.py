@@ -28,6 +28,7 @@ import yaml
 from pydantic import AfterValidator, BaseModel
 
 from macros import plaintext
+from macros.errors import field_name
 from macros.kinds import BY_FOLDER
 from macros.loader import _load_file
 from macros.yamlsource import decode, parse
@@ -170,7 +171,13 @@ AUGMENT: dict[str, dict[str, Any]] = {
                 }
             ],
             "bands": [{"min": 0, "max": 100, "mode": "mode-quick", "advice": "快速推进。"}],
-        }
+        },
+        "worked_example": {
+            "title": "星河物流",
+            "text": "一家年采购额 120 万元的客户。",
+            "table": {"columns": ["项目", "内容"], "rows": [["分级", "战略客户"]]},
+            "points": ["先看金额。"],
+        },
     },
 }
 
@@ -297,25 +304,44 @@ def corpus() -> tuple[Outcome, ...]:
 # ---------------------------------------------------------------- phase 2: build the accepted bundles
 
 
-def bundle_content(target: Path, bundle: str) -> int:
-    """Fixture content with ``bundle`` in every field that accepted it; returns how many fields."""
+@dataclass
+class Bundle:
+    fields: int  # text fields that carry the bundle in the build
+    refused: list[str]  # whole-content checks (owners, references) that turned a field away
+
+
+def bundle_content(target: Path, bundle: str) -> Bundle:
+    """Fixture content with ``bundle`` in every field that accepted it.
+
+    A field checked against other files (an owner named in owners.yml) passes the per-file
+    load but not the whole-content check: it is put back, and its file:line error kept.
+    """
+    from macros.errors import ContentErrors
+    from macros.playbook import load_playbook
+
     corpus_content(target)
     accepted = [outcome.slot for outcome in corpus() if outcome.payload == bundle and outcome.accepted]
-    by_file: dict[str, list[Slot]] = {}
-    for slot in accepted:
-        by_file.setdefault(slot.file, []).append(slot)
-    count = 0
-    for file, slots in by_file.items():
-        path = target / file
-        data = parse(decode(path.read_bytes())).data
-        for slot in slots:
-            count += 1
+    originals = {slot.file: parse(decode((target / slot.file).read_bytes())).data for slot in accepted}
+    placed = list(accepted)
+    refused: list[str] = []
+    for _attempt in range(5):
+        by_file: dict[str, dict[str, Any]] = {file: copy.deepcopy(data) for file, data in originals.items()}
+        for count, slot in enumerate(placed, 1):
             # Distinct values: a field whose values must differ (aliases, options) still builds.
             tag = f"〔{count}〕"
             value = payload_for(bundle, slot)
-            data = place(data, slot, value[: slot.limit - len(tag)] + tag)
-        path.write_text(_dump(data), "utf-8")
-    return count
+            by_file[slot.file] = place(by_file[slot.file], slot, value[: slot.limit - len(tag)] + tag)
+        for file, data in by_file.items():
+            (target / file).write_text(_dump(data), "utf-8")
+        try:
+            load_playbook(target, root=target.parent)
+        except ContentErrors as errors:
+            wrong = {(error.file.removeprefix("content/"), error.field) for error in errors.errors}
+            refused += [str(error) for error in errors.errors]
+            placed = [slot for slot in placed if (slot.file, field_name(slot.path)) not in wrong]
+            continue
+        return Bundle(len(placed), refused)
+    raise AssertionError(f"{bundle}: the content does not load: {refused[-5:]}")
 
 
 # ---------------------------------------------------------------- the output, searched for markup that runs

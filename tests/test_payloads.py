@@ -51,6 +51,8 @@ def test_accepted_payloads_build_and_nothing_in_the_output_runs(payload_sites: l
     assert len(payload_sites) == len(payloads.BUNDLES) + 1
     for built in payload_sites:
         assert built.fields > 150, built.bundle
+        # What a whole-content check refused (an owner not in owners.yml) says where, once.
+        assert all(re.match(r"content/\S+\.yml:\d+: ", error) for error in built.refused), built.refused
         found = payloads.executable_markup(built.site.folder)
         found = [what for what in found if what.split(": ", 1)[1] not in OUR_HANDLERS]
         assert found == [], (built.bundle, found[:20])
