@@ -38,6 +38,8 @@ def derived(item: models.Item) -> dict[str, str]:
         if item.scoring:
             for band in item.scoring.bands:
                 found[f"band-{band.mode}"] = f"{band.min}–{band.max} 分"
+    if isinstance(item, models.Company):
+        found.update(item.fact_values())
     if isinstance(item, models.Mode) and item.standard:
         found["standard-visits"] = f"{item.standard.visits} 次拜访"
         found["standard-period"] = item.standard.period
@@ -104,7 +106,7 @@ def resolve(entries: dict[str, Entry]) -> list[ContentError]:
             if path[0] == "facts" or "{fact:" not in text:
                 continue
 
-            def value(match: re.Match[str], path: FieldPath = path) -> str:
+            def value(match: re.Match[str], entry: Entry = entry, path: FieldPath = path) -> str:
                 found = _lookup(match.group(1), known)
                 if isinstance(found, ContentError):
                     errors.append(_error(entry, path, found.message))

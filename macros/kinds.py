@@ -31,6 +31,7 @@ KINDS: dict[str, Kind] = {
         Kind("template", "templates", "forms", "表单模板", models.Template),
         Kind("checklist", "checklists", "checklists", "检查清单", models.Checklist),
         Kind("course", "courses", "courses", "培训课程", models.Course),
+        Kind("company", "companies", "companies", "示例公司", models.Company),
         Kind("term", "terms", "glossary", "术语表", models.Term),
     )
 }

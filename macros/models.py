@@ -566,6 +566,63 @@ class Course(Item):
     quiz: list[Question] = []
 
 
+class CompanyFact(Strict):
+    """One number or name on a company sheet; other items show it with {fact:company-id.id}."""
+
+    id: Id
+    label: Short
+    value: Short
+
+
+class Person(Strict):
+    role: Short = Field(description="职务，如 生产副总")
+    part: Short | None = Field(None, description="在商机里的角色，如 发起人、决策人、教练")
+    cares: Text = Field(description="他关心什么")
+
+
+class DealStep(Strict):
+    stage: StageRef
+    text: Text
+
+
+class Deal(Strict):
+    """A deal with this company; its facts are shown as {fact:company-id.deal-id-fact-id}."""
+
+    id: Id
+    title: Short
+    facts: list[CompanyFact] = []
+    story: list[DealStep] = Field([], description="这笔生意在每个阶段发生了什么（贯穿全手册的例子）")
+
+
+class Company(Item):
+    """A fictional customer that examples across the playbook share: one sheet, one set of numbers."""
+
+    industry: Short
+    profile: list[CompanyFact] = Field(min_length=1, description="规模、地点、设备等，别的条目引用而不重写")
+    people: list[Person] = []
+    deals: list[Deal] = []
+
+    def fact_values(self) -> dict[str, str]:
+        values = {"name": self.title, **{fact.id: fact.value for fact in self.profile}}
+        for deal in self.deals:
+            values[f"{deal.id}-title"] = deal.title
+            values.update({f"{deal.id}-{fact.id}": fact.value for fact in deal.facts})
+        return values
+
+    @model_validator(mode="after")
+    def _unique(self) -> Company:
+        names = ["name", *(fact.id for fact in self.profile)]
+        for deal in self.deals:
+            names += [f"{deal.id}-title", *(f"{deal.id}-{fact.id}" for fact in deal.facts)]
+            stages = [step.stage for step in deal.story]
+            if len(stages) != len(set(stages)):
+                raise ValueError(f"商机 {deal.id} 的 story 里同一阶段出现了两次")
+        duplicates = sorted({name for name in names if names.count(name) > 1} | (set(names) & set(self.facts)))
+        if duplicates:
+            raise ValueError(f"事实名重复：{'、'.join(duplicates)}")
+        return self
+
+
 class Term(Item):
     definition: Text
     see: list[AnyRef] = Field([], description="解释这个术语的条目")

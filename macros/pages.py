@@ -13,7 +13,7 @@ from .urls import index_path, src_path
 AUDIENCE = {
     "stage": "新人", "activity": "新人", "process": "新人", "topic": "新人", "mode": "新人",
     "technique": "新人", "script": "新人", "term": "新人",
-    "case": "培训师", "course": "培训师",
+    "case": "培训师", "course": "培训师", "company": "培训师",
     "template": "销售", "checklist": "销售",
 }  # fmt: skip
 
@@ -22,7 +22,7 @@ AUDIENCE = {
 # go to the page that explains it; short glossary entries rank below the page they point to.
 SEARCH_BOOST = {
     "stage": 1.3, "mode": 1.3, "activity": 1.2, "technique": 1.2, "process": 1.1, "topic": 1.1,
-    "template": 1.0, "script": 1.0, "course": 1.0, "checklist": 0.8, "case": 0.7, "term": 0.2,
+    "template": 1.0, "script": 1.0, "course": 1.0, "checklist": 0.8, "case": 0.7, "company": 0.6, "term": 0.2,
 }  # fmt: skip
 
 

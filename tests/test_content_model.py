@@ -48,8 +48,16 @@ def test_misleading_aliases_are_gone(item_id: str, alias: str) -> None:
 # Any other item must show the fact through a {fact:owner.key} slot; the test reads the text
 # as written, before the slots are filled in, so a number typed a second time fails.
 FACT_PATTERNS = [
-    ("tier response time", "customer-tiering", r"(战略|重点|普通|分级|投诉)[^。；]{0,16}\d+\s*小时内?[^。；，]{0,4}响应"),
-    ("tier visit frequency", "customer-tiering", r"(战略|重点|普通)客户[^。；]{0,8}(每月|每季度|每半年|半年)[^。；]{0,6}(回访|互访|沟通)"),
+    (
+        "tier response time",
+        "customer-tiering",
+        r"(战略|重点|普通|分级|投诉)[^。；]{0,16}\d+\s*小时内?[^。；，]{0,4}响应",
+    ),  # noqa: E501
+    (
+        "tier visit frequency",
+        "customer-tiering",
+        r"(战略|重点|普通)客户[^。；]{0,8}(每月|每季度|每半年|半年)[^。；]{0,6}(回访|互访|沟通)",
+    ),
     (
         "first follow-up letter",
         "follow-up-letter-1",
@@ -96,3 +104,68 @@ def test_a_shared_fact_is_stated_only_by_its_owner(fact: str, owner: str, patter
         for match in re.finditer(pattern, text)
     ]
     assert not found, f"{fact} is stated outside {owner}; show it with a {{fact:{owner}.…}} slot:\n" + "\n".join(found)
+
+
+# ---------------------------------------------------------------- one sheet per example company
+
+COMPANIES = [company.id for company in PLAYBOOK.of_kind("company")]
+# How an example states a company's number: (fact on the sheet, pattern whose group 1 is the number).
+COMPANY_NUMBERS = {
+    "huadong-precision": [
+        ("staff", r"(?:员工约?|有)\s*(\d+)\s*人"),
+        ("output", r"年产值约?\s*([\d.]+)\s*亿"),
+        ("machines", r"(\d+)\s*(?:多)?台(?:数控机床|加工中心)"),
+        ("tool-spend", r"刀具(?:采购)?约?\s*(\d+)\s*万|年采购额约?\s*(\d+)\s*万元[^。]*刀具"),
+        ("erp-budget", r"ERP[^。；]{0,12}预算约?\s*(\d+)\s*万"),
+        ("erp-contract", r"ERP[^。；]{0,8}(?:合同总额|合同金额|项目|报价)\s*(\d+)\s*万|签了\s*(\d+)\s*万元的\s*ERP"),
+    ],
+    "xinghe-logistics": [
+        ("warehouses", r"有\s*(\d+)\s*个仓|(\d+)\s*个仓库"),
+        ("vehicles", r"有\s*(\d+)\s*辆(?:车|货车)|自有(?:车辆|货车)\s*(\d+)\s*辆"),
+        ("reefers", r"(\d+)\s*辆冷藏车"),
+        ("staff", r"员工约?\s*(\d+)\s*人"),
+        ("wms-contract", r"仓储管理\s*SaaS[^。；]{0,12}合同金额\s*(\d+)\s*万"),
+    ],
+}
+
+
+def _mentions(company_id: str) -> list[str]:
+    company = PLAYBOOK.get(company_id)
+    names = [company.title, *company.aliases]
+    return [
+        item_id
+        for item_id in PLAYBOOK.entries
+        if item_id != company_id and any(name in text for text in strings(PLAYBOOK.get(item_id)) for name in names)
+    ]
+
+
+def test_the_recurring_companies_have_a_sheet() -> None:
+    assert {"huadong-precision", "xinghe-logistics"} <= set(COMPANIES)
+    for company_id in COMPANIES:
+        assert len(_mentions(company_id)) >= 2, f"{company_id} is used by one example at most: no sheet needed"
+
+
+@pytest.mark.parametrize("company_id", COMPANIES)
+def test_every_example_of_a_company_refers_to_its_sheet(company_id: str) -> None:
+    referring = {ref.source for ref in PLAYBOOK.refs if ref.target == company_id}
+    missing = [item_id for item_id in _mentions(company_id) if item_id not in referring]
+    assert not missing, f"name {company_id} without a reference ({{fact:{company_id}.…}} or related): {missing}"
+
+
+@pytest.mark.parametrize("company_id", sorted(COMPANY_NUMBERS))
+def test_every_example_of_a_company_agrees_with_its_sheet(company_id: str) -> None:
+    company = PLAYBOOK.get(company_id)
+    values = company.fact_values()
+    names = [company.title, *company.aliases]
+    wrong = []
+    for item_id in _mentions(company_id):
+        for text in strings(PLAYBOOK.get(item_id)):
+            if not any(name in text for name in names):
+                continue
+            for fact, pattern in COMPANY_NUMBERS[company_id]:
+                expected = re.search(r"[\d.]+", values[fact]).group(0)
+                for match in re.finditer(pattern, text):
+                    stated = next(group for group in match.groups() if group)
+                    if stated != expected:
+                        wrong.append(f"{item_id}: {fact} is {values[fact]} on the sheet, “{match.group(0)}” here")
+    assert not wrong, "\n".join(wrong)

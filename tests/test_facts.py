@@ -15,7 +15,8 @@ def _write(content: Path, owner_facts: str, summary: str) -> None:
     phone = content / "techniques" / "tech-phone.yml"
     phone.write_text(phone.read_text("utf-8") + f"facts:\n{owner_facts}", "utf-8")
     find = content / "activities" / "act-find.yml"
-    find.write_text(find.read_text("utf-8").replace("summary: 找到目标客户并了解基本信息。", f"summary: {summary}"), "utf-8")
+    text = find.read_text("utf-8").replace("summary: 找到目标客户并了解基本信息。", f"summary: {summary}")
+    find.write_text(text, "utf-8")
 
 
 def test_a_slot_shows_the_owners_value_and_links_back(content: Path) -> None:
@@ -63,3 +64,40 @@ def test_fact_names_are_ids(content: Path) -> None:
     with pytest.raises(ContentErrors) as raised:
         load_playbook(content, root=content.parent)
     assert any(e.field.startswith("facts") for e in raised.value.errors)
+
+
+def _company(**extra: object) -> dict[str, object]:
+    return {
+        "id": "acme",
+        "title": "某公司",
+        "summary": "示例。",
+        "sources": ["003"],
+        "industry": "制造",
+        "profile": [{"id": "staff", "label": "员工", "value": "450 人"}],
+        **extra,
+    }
+
+
+def test_a_company_sheet_offers_its_numbers_as_facts() -> None:
+    from macros.facts import facts_of
+    from macros.models import Company
+
+    deal = {"id": "erp", "title": "ERP", "facts": [{"id": "contract", "label": "合同", "value": "120 万元"}]}
+    company = Company.model_validate(_company(deals=[deal]))
+    assert facts_of(company) == {"name": "某公司", "staff": "450 人", "erp-title": "ERP", "erp-contract": "120 万元"}
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"profile": [{"id": "staff", "label": "员工", "value": "1"}, {"id": "staff", "label": "人数", "value": "2"}]},
+        {"deals": [{"id": "a", "title": "甲", "story": [{"stage": "s", "text": "一"}, {"stage": "s", "text": "二"}]}]},
+    ],
+)
+def test_a_company_sheet_states_each_fact_and_stage_once(extra: dict[str, object]) -> None:
+    from pydantic import ValidationError
+
+    from macros.models import Company
+
+    with pytest.raises(ValidationError):
+        Company.model_validate(_company(**extra))
