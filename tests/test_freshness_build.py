@@ -1,4 +1,4 @@
-"""Whole builds of a project kept in git: the dates, marks and pages a reader sees; then its shallow clone (as in CI)."""
+"""Whole builds of a git project: the dates, marks and pages a reader sees; then its shallow clone (as in CI)."""
 
 from __future__ import annotations
 
