@@ -76,6 +76,12 @@ FACT_PATTERNS = [
     ),
     ("band boundary rule", "opportunity-assessment", r"分界[^。；]{0,10}(高一档|附近)"),
     (
+        "the two three-tier target schemes",
+        "deal-targets",
+        r"(最优|可接受|底线)[^。；]{0,16}(即|对应|就是)[^。；]{0,10}(挑战|力争|必达)"
+        r"|(挑战|力争|必达)[^。；]{0,10}(即|对应|就是)[^。；]{0,6}(最优|可接受|底线)",
+    ),
+    (
         "upselling periods",
         "upselling",
         r"(冲动期|蜜月期|成熟期)[^。；]{0,20}(\d+\s*[–-]\s*\d+\s*个月|一年以上)|\d+\s*[–-]\s*\d+\s*个月[^。；]{0,10}(冲动期|蜜月期|成熟期)",
@@ -169,3 +175,44 @@ def test_every_example_of_a_company_agrees_with_its_sheet(company_id: str) -> No
                     if stated != expected:
                         wrong.append(f"{item_id}: {fact} is {values[fact]} on the sheet, “{match.group(0)}” here")
     assert not wrong, "\n".join(wrong)
+
+
+# ---------------------------------------------------------------- neighbours that look alike
+
+# Items a rep could mistake for each other: each names the other in its summary (the first lines
+# of its page and its link preview) and says when to use which.
+NEIGHBOURS = [
+    ("prepare-visit-checklist", "pre-visit-checklist"),
+    ("prepare-visit-checklist", "visit-check-sheet"),
+    ("verify-on-visit-checklist", "quick-mode-visit-1"),
+    ("communication-log", "daily-contact-log"),
+    ("customer-info-form", "customer-profile"),
+    ("careful-concessions", "quantified-concessions"),
+    ("careful-concessions", "concession-trade"),
+    ("quantified-concessions", "concession-trade"),
+    ("competitive-analysis", "competitor-benchmarking"),
+]
+
+
+def _short_title(item_id: str) -> str:
+    """A title without its colon part or kind suffix, as a summary would name it."""
+    title = PLAYBOOK.get(item_id).title.split("：")[0]
+    return title.removeprefix("快刀模式").removesuffix("检查清单") or title
+
+
+@pytest.mark.parametrize(("first", "second"), NEIGHBOURS)
+def test_neighbours_say_in_their_first_lines_how_they_differ(first: str, second: str) -> None:
+    for item_id, other in ((first, second), (second, first)):
+        summary = PLAYBOOK.get(item_id).summary
+        names = {PLAYBOOK.get(other).title, _short_title(other)}
+        if other.startswith("quick-mode-visit"):
+            names.add("该模式的第一次拜访清单")
+        if item_id.startswith("quick-mode-visit"):
+            continue  # the mode's own checklist is the one to use; the generic one points to it
+        assert any(name in summary for name in names), f"{item_id} does not say when to use {other} instead"
+
+
+def test_both_target_schemes_show_one_mapping() -> None:
+    mapping = PLAYBOOK.get("deal-targets").facts["mapping"]
+    for item_id in ("deal-targets", "negotiation-prep-form", "term-negotiation-targets", "strategic-mode-visit-6"):
+        assert any(mapping in text for text in strings(PLAYBOOK.get(item_id))), item_id
