@@ -216,3 +216,18 @@ def test_both_target_schemes_show_one_mapping() -> None:
     mapping = PLAYBOOK.get("deal-targets").facts["mapping"]
     for item_id in ("deal-targets", "negotiation-prep-form", "term-negotiation-targets", "strategic-mode-visit-6"):
         assert any(mapping in text for text in strings(PLAYBOOK.get(item_id))), item_id
+
+
+# Fictional customers read as fictional: "华东某精密零件厂", or a name on a sheet ("星河物流").
+FICTIONAL = re.compile(r"[\u4e00-\u9fff]{2}某[\u4e00-\u9fff]{1,6}?(?:厂|公司|集团)")
+
+
+def test_every_company_named_in_two_items_has_a_sheet() -> None:
+    named: dict[str, set[str]] = {}
+    for item_id, texts in WRITTEN.items():
+        for text in texts:
+            for name in FICTIONAL.findall(text):
+                named.setdefault(name, set()).add(item_id)
+    sheets = {name for company in PLAYBOOK.of_kind("company") for name in (company.title, *company.aliases)}
+    recurring = {name: sorted(ids) for name, ids in named.items() if len(ids) > 1 and name not in sheets}
+    assert not recurring, f"recurring example companies without a sheet in content/companies/: {recurring}"
