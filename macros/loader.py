@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,6 +85,29 @@ def _load_file(path: Path, content_dir: Path, file: str) -> tuple[Entry | None, 
     if errors:
         return None, errors
     return Entry(kind, item, file, document), []
+
+
+_DECLARED_ID = re.compile(rb"^id:\s*[\"']?([a-z0-9]+(?:-[a-z0-9]+)*)[\"']?\s*$", re.MULTILINE)
+
+
+def failed_items(errors: list[ContentError], content_dir: Path, root: Path) -> dict[str, Kind]:
+    """Items whose file exists but did not load: id (the file name) → kind (the folder).
+
+    They still exist for reference checks, so that one mistake in a file is one error, not
+    one more in every file that refers to it.
+    """
+    failed = {}
+    for file in {error.file for error in errors}:
+        path = root / file
+        if path.suffix == ".yml" and path.is_relative_to(content_dir) and path.parent.parent == content_dir:
+            kind = BY_FOLDER.get(path.parent.name)
+            if kind is not None:
+                failed[path.stem] = kind
+                # A renamed file still holds the id the others use.
+                declared = _DECLARED_ID.search(path.read_bytes()) if path.is_file() else None
+                if declared:
+                    failed[declared.group(1).decode("ascii")] = kind
+    return failed
 
 
 def duplicate_ids(entries: list[Entry]) -> dict[str, list[Entry]]:

@@ -11,7 +11,7 @@ from . import coursetiming, models
 from .errors import ContentErrors
 from .facts import fact_references, resolve
 from .kinds import KINDS, Kind
-from .loader import Entry, duplicate_ids, load_entries
+from .loader import Entry, duplicate_ids, failed_items, load_entries
 from .review import Registry, future_reviews, load_registry
 from .xref import Reference, check, references
 
@@ -141,6 +141,7 @@ def load_playbook(content_dir: Path, root: Path | None = None, today: date | Non
     """Load, validate and cross-check all content; raise :class:`ContentErrors` listing every problem."""
     root = root or content_dir.parent
     loaded, errors = load_entries(content_dir, root)
+    failed = failed_items(errors, content_dir, root)  # exist, with errors of their own
     entries = {}
     for entry in loaded:
         entries.setdefault(entry.id, entry)
@@ -149,9 +150,9 @@ def load_playbook(content_dir: Path, root: Path | None = None, today: date | Non
     refs = [reference for entry in entries.values() for reference in references(entry)]
     # A duplicated id is already an error; checking references to it would only add noise.
     ambiguous = set(duplicate_ids(loaded))
-    errors.extend(check(entries, [reference for reference in refs if reference.target not in ambiguous]))
+    errors.extend(check(entries, [reference for reference in refs if reference.target not in ambiguous], failed))
     errors.extend(coursetiming.check(entries))
-    registry, problems = load_registry(content_dir, root, entries)
+    registry, problems = load_registry(content_dir, root, entries, failed)
     errors.extend(problems + future_reviews(entries, registry, today or date.today()))
     if errors:
         raise ContentErrors(errors)

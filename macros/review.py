@@ -7,6 +7,7 @@ existed then. An item may override them with ``owner``, ``reviewed`` and ``revie
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from difflib import get_close_matches
@@ -68,7 +69,7 @@ class Status:
 
 
 def load_registry(
-    content_dir: Path, root: Path, entries: dict[str, Entry]
+    content_dir: Path, root: Path, entries: dict[str, Entry], failed: Collection[str] = ()
 ) -> tuple[Registry | None, list[ContentError]]:
     """content/owners.yml (optional: without it no item has an owner) and every item's owner checked against it."""
     path = content_dir / REGISTRY_FILE
@@ -93,7 +94,7 @@ def load_registry(
                 errors.append(_unknown_owner(file, line, f"kinds.{kind_name}.owner", defaults.owner, names))
         if registry.first_edition:
             for index, item_id in enumerate(registry.first_edition.items):
-                if item_id not in entries:
+                if item_id not in entries and item_id not in failed:  # failed: has its own errors
                     line = document.line_of(("first_edition", "items", index))
                     errors.append(
                         ContentError(file, line, f"first_edition.items[{index}]", f"没有 id 为 “{item_id}” 的条目")

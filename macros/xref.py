@@ -12,7 +12,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel
 
 from .errors import ContentError, field_name
-from .kinds import KINDS
+from .kinds import KINDS, Kind
 from .loader import Entry
 from .models import Ref
 
@@ -71,13 +71,26 @@ def references(entry: Entry) -> list[Reference]:
     ]
 
 
-def check(entries: dict[str, Entry], refs: list[Reference]) -> list[ContentError]:
+def check(
+    entries: dict[str, Entry], refs: list[Reference], failed: dict[str, Kind] | None = None
+) -> list[ContentError]:
+    """Errors for references to missing items or items of the wrong kind.
+
+    ``failed`` are items whose file has errors of its own: a reference to one is checked for
+    its kind only, so the mistake in that file is reported once, where it is.
+    """
+    failed = failed or {}
     errors = []
     for reference in refs:
         source = entries[reference.source]
         target = entries.get(reference.target)
         expected = "、".join(KINDS[kind].label + f"（{kind}）" for kind in reference.kinds) or "任意条目"
-        if target is None:
+        broken = failed.get(reference.target) if target is None else None
+        if broken is not None:
+            if not reference.kinds or broken.name in reference.kinds:
+                continue
+            message = f"“{reference.target}” 是{broken.label}（{broken.name}），这里应引用{expected}"
+        elif target is None:
             candidates = [
                 entry_id
                 for entry_id, entry in entries.items()

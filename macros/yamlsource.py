@@ -56,7 +56,38 @@ def decode(raw: bytes) -> str:
         raise YamlProblem(line, "文件不是 UTF-8 编码，请用 UTF-8 保存") from None
 
 
+# ---------------------------------------------------------------- limits (a content file is small and flat)
+
+MAX_CHARS = 200_000  # the largest real file has about 27 000 bytes
+MAX_DEPTH = 16  # the deepest real nesting is about 8
+# What the YAML reader refuses (it would raise a ReaderError naming no file).
+_UNREADABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# An anchor (&name) or alias (*name) where YAML would see one; Chinese text like S&C is not.
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,])[&*][^\s,\[\]{}]", re.MULTILINE)
+
+
+def _guard(text: str) -> None:
+    """Refuse what would crash, hang or blow up the parser, with the line it is on."""
+    if len(text) > MAX_CHARS:
+        raise YamlProblem(1, f"文件太大（{len(text)} 字符，最多 {MAX_CHARS}）")
+    bad = _UNREADABLE.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise YamlProblem(line, f"第 {column} 列有不可见的控制字符 U+{ord(bad.group(0)):04X}，请删除")
+    if _MAYBE_ANCHOR.search(text):
+        try:
+            events = list(yaml.parse(text, Loader=_LOADER))
+        except yaml.YAMLError:
+            return  # a syntax error: compose reports it with its line
+        for event in events:
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                # An alias can expand a few hundred bytes into gigabytes; content never needs one.
+                raise YamlProblem(event.start_mark.line + 1, "不支持 YAML 锚点和别名（&名字、*名字），请直接写出内容")
+
+
 def parse(text: str) -> Document:
+    _guard(text)
     for number, line in enumerate(text.splitlines(), 1):
         indent = line[: len(line) - len(line.lstrip())]
         if "\t" in indent:
@@ -69,6 +100,8 @@ def parse(text: str) -> Document:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         raise YamlProblem(line, f"YAML 语法错误：{error.problem or error}") from None
+    except (yaml.YAMLError, RecursionError) as error:  # never a traceback without a file name
+        raise YamlProblem(1, f"YAML 无法读取：{error}") from None
     if node is None:
         raise YamlProblem(1, "文件是空的")
     document = Document(data=None)
@@ -78,6 +111,8 @@ def parse(text: str) -> Document:
 
 def _build(node: yaml.Node, path: Path, lines: dict[Path, int], text: str) -> Any:
     lines.setdefault(path, node.start_mark.line + 1)
+    if len(path) > MAX_DEPTH:
+        raise YamlProblem(node.start_mark.line + 1, f"嵌套太深（超过 {MAX_DEPTH} 层）")
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
