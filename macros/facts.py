@@ -10,7 +10,7 @@ replaced by the value after loading; an unknown item or key is a ``file:line`` e
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from pydantic import BaseModel
@@ -94,8 +94,11 @@ def fact_references(entries: dict[str, Entry]) -> list[Reference]:
     return found
 
 
-def resolve(entries: dict[str, Entry]) -> list[ContentError]:
-    """Replace every slot by its value, in place; one error per slot that names no fact."""
+def resolve(entries: dict[str, Entry], failed: Collection[str] = ()) -> list[ContentError]:
+    """Replace every slot by its value, in place; one error per slot that names no fact.
+
+    A slot naming an item in ``failed`` (its file has errors of its own) stays quiet.
+    """
     known = {item_id: facts_of(entry.item) for item_id, entry in entries.items()}
     errors: list[ContentError] = []
     for entry in entries.values():
@@ -107,6 +110,9 @@ def resolve(entries: dict[str, Entry]) -> list[ContentError]:
                 continue
 
             def value(match: re.Match[str], entry: Entry = entry, path: FieldPath = path) -> str:
+                parsed = SLOT.match(match.group(1))
+                if parsed and parsed.group(1) in failed and parsed.group(1) not in known:
+                    return match.group(0)
                 found = _lookup(match.group(1), known)
                 if isinstance(found, ContentError):
                     errors.append(_error(entry, path, found.message))

@@ -146,7 +146,7 @@ def load_playbook(content_dir: Path, root: Path | None = None, today: date | Non
     for entry in loaded:
         entries.setdefault(entry.id, entry)
     fact_refs = fact_references(entries)  # read before resolving replaces the slots
-    errors.extend(resolve(entries))
+    errors.extend(resolve(entries, failed))
     refs = [reference for entry in entries.values() for reference in references(entry)]
     # A duplicated id is already an error; checking references to it would only add noise.
     ambiguous = set(duplicate_ids(loaded))
