@@ -17,6 +17,7 @@ from .render import Renderer
 CHANGELOG_SRC = "guide/changelog.md"
 REVIEW_SRC = "maintenance/review.md"
 WINDOW_DAYS = 180  # the browser hears about changes this far back from the newest one
+TITLED = 10  # the home page's list of what is new since the last visit
 _H1 = re.compile(r"\s*<h1[^>]*>.*?</h1>", re.DOTALL)
 
 
@@ -52,20 +53,28 @@ def with_freshness(html: str, src: str, page_url: str, fresh: Freshness, rendere
 
 
 def updates_data(playbook: Playbook, fresh: Freshness) -> dict[str, Any]:
-    """For the browser: which pages changed when (epoch seconds), grouped by time, recent ones only."""
-    dated = [(epoch(when), item_id) for item_id, when in fresh.updated.items() if when is not None]
-    newest = max((stamp for stamp, _ in dated), default=0)
+    """For the browser: which pages changed when (epoch seconds), grouped by time, recent ones only.
+
+    Pages are named without ".html"; only the newest ones carry a title (the home page lists
+    at most that many, always the newest), which keeps the file small at 10× the content.
+    """
+    dated = sorted(((epoch(when), item_id) for item_id, when in fresh.updated.items() if when), reverse=True)
+    newest = dated[0][0] if dated else 0
     since = newest - WINDOW_DAYS * 86400
-    by_time: dict[int, list[list[str]]] = {}
-    for stamp, item_id in sorted(dated, reverse=True):
-        if stamp is not None and stamp >= since:
-            page = urls.page_url(urls.src_path(playbook.kind_of(item_id), item_id))
-            by_time.setdefault(stamp, []).append([page, playbook.get(item_id).title])
+    by_time: dict[int, list[str]] = {}
+    titles: dict[str, str] = {}
+    for stamp, item_id in dated:
+        if stamp is None or stamp < since:
+            break
+        page = urls.page_url(urls.src_path(playbook.kind_of(item_id), item_id)).removesuffix(".html")
+        by_time.setdefault(stamp, []).append(page)
+        if len(titles) < TITLED:
+            titles[page] = playbook.get(item_id).title
     return {
         "complete": fresh.history.available,
-        "reason": fresh.history.reason,
         "since": since if dated else None,
         "changes": [[stamp, pages] for stamp, pages in by_time.items()],
+        "titles": titles,
     }
 
 

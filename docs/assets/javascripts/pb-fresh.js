@@ -17,8 +17,9 @@
     if (previous === null) return result;
     (data.changes || []).forEach(function (group) {
       if (group[0] * 1000 <= previous) return;
-      group[1].forEach(function (page) {
-        if (!PB.visits.seen(page[0])) result[page[0]] = { stamp: group[0], title: page[1] };
+      group[1].forEach(function (name) {
+        var page = name + ".html";
+        if (!PB.visits.seen(page)) result[page] = { stamp: group[0], title: (data.titles || {})[name] };
       });
     });
     return result;
@@ -65,7 +66,8 @@
       return;
     }
     var old = data.since && previous < data.since * 1000 ? "（只列出最近半年的更新）" : "";
-    var list = h("ul", { class: "pb-whatsnew-new" }, pages.slice(0, 10).map(function (page) {
+    // Only the newest pages come with a title, and they are always the first ones here.
+    var list = h("ul", { class: "pb-whatsnew-new" }, pages.filter(function (page) { return changed[page].title; }).slice(0, 10).map(function (page) {
       return h("li", {}, h("a", { href: PB.root + page, text: changed[page].title }),
         h("span", { class: "pb-muted", text: " " + dateText(changed[page].stamp * 1000) }));
     }));
