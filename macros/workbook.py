@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -19,9 +20,40 @@ _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _NUMBER_FORMATS = {"money": "#,##0.00", "number": "General", "date": "yyyy-mm-dd"}
 
 
+OPTIONS_SHEET = "选项"
+# A text that Excel would read as a formula (or as the start of one when the cell is edited).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def put(sheet: Worksheet, row: int, column: int, text: str) -> Cell:
+    """Content text into a cell, always as text: `=HYPERLINK(…)` in a label stays those characters."""
+    cell = sheet.cell(row=row, column=column)
+    cell.value = text
+    cell.data_type = "s"  # openpyxl makes any string starting with "=" a formula
+    if text.startswith(_FORMULA_START):
+        cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
+    return cell
+
+
 def _choice(sheet: Worksheet, cell: str, options: list[str]) -> None:
-    # Excel limits an inline list to 255 characters; our option lists are short labels.
-    validation = DataValidation(type="list", formula1='"' + ",".join(options) + '"', allow_blank=True)
+    """A dropdown whose options sit in a hidden sheet, one per cell: any character is safe in them.
+
+    An inline list (formula1 '"a,b"') splits an option at its comma, breaks at a quote and is
+    capped at 255 characters.
+    """
+    book = sheet.parent
+    if OPTIONS_SHEET in book.sheetnames:
+        store = book[OPTIONS_SHEET]
+    else:
+        store = book.create_sheet(OPTIONS_SHEET)
+        store.sheet_state = "hidden"
+    column = store.max_column + 1 if store["A1"].value is not None else 1
+    for row, option in enumerate(options, 1):
+        put(store, row, column, option)
+    letter = get_column_letter(column)
+    validation = DataValidation(
+        type="list", formula1=f"'{OPTIONS_SHEET}'!${letter}$1:${letter}${len(options)}", allow_blank=True
+    )
     validation.error = "请从下拉列表中选择"
     validation.prompt = "请从下拉列表中选择"
     sheet.add_data_validation(validation)
@@ -29,7 +61,7 @@ def _choice(sheet: Worksheet, cell: str, options: list[str]) -> None:
 
 
 def _single(sheet: Worksheet, row: int, field: models.FormField) -> int:
-    label = sheet.cell(row=row, column=1, value=field.label + ("（必填）" if field.required else ""))
+    label = put(sheet, row, 1, field.label + ("（必填）" if field.required else ""))
     label.font = Font(bold=True)
     label.fill = _HEADER
     label.border = _BOX
@@ -45,15 +77,15 @@ def _single(sheet: Worksheet, row: int, field: models.FormField) -> int:
         hint = "是 / 否"
     else:
         hint = field.help or ""
-    sheet.cell(row=row, column=3, value=hint).alignment = Alignment(wrap_text=True)
+    put(sheet, row, 3, hint).alignment = Alignment(wrap_text=True)
     return row + 1
 
 
 def _table(sheet: Worksheet, row: int, field: models.FormField) -> int:
-    sheet.cell(row=row, column=1, value=field.label).font = Font(bold=True)
+    put(sheet, row, 1, field.label).font = Font(bold=True)
     row += 1
     for column, spec in enumerate(field.columns, 1):
-        cell = sheet.cell(row=row, column=column, value=spec.label)
+        cell = put(sheet, row, column, spec.label)
         cell.font = Font(bold=True)
         cell.fill = _HEADER
         cell.border = _BOX
@@ -76,11 +108,11 @@ def template_workbook(template: models.Template) -> Workbook:
     book = Workbook()
     sheet = book.active
     sheet.title = sheet_title(template.title)
-    sheet.cell(row=1, column=1, value=template.title).font = Font(bold=True, size=14)
-    sheet.cell(row=2, column=1, value=template.summary)
+    put(sheet, 1, 1, template.title).font = Font(bold=True, size=14)
+    put(sheet, 2, 1, template.summary)
     row = 4
     for section in template.sections:
-        sheet.cell(row=row, column=1, value=section.title).font = Font(bold=True, size=12)
+        put(sheet, row, 1, section.title).font = Font(bold=True, size=12)
         row += 1
         for field in section.fields:
             row = _table(sheet, row, field) if field.type == "table" else _single(sheet, row, field)

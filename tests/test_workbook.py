@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 from macros import models
 from macros.workbook import sheet_title, template_workbook
 
@@ -37,4 +40,76 @@ def test_a_title_with_a_slash_still_makes_a_workbook_with_a_dropdown() -> None:
     sheet = book.active
     assert sheet.title == "客户档案表 资源支持申请表"
     formulas = [validation.formula1 for validation in sheet.data_validations.dataValidation]
-    assert any("战略" in formula for formula in formulas)
+    assert formulas == ["'选项'!$A$1:$A$3"]
+    assert [row[0].value for row in book["选项"]["A1:A3"]] == ["战略", "重点", "普通"]
+
+
+def _hostile() -> models.Template:
+    return models.Template.model_validate(
+        {
+            "id": "demo-form",
+            "title": "=HYPERLINK(\"http://x\",\"点我\")",
+            "summary": "+1+1 摘要",
+            "sources": ["003"],
+            "usage": ["拜访后填写。"],
+            "sections": [
+                {
+                    "title": "-2+3",
+                    "fields": [
+                        {"id": "customer", "label": "@SUM(A1:A2)", "type": "text", "help": "=1+1"},
+                        {
+                            "id": "tier",
+                            "label": "客户级别",
+                            "type": "choice",
+                            "options": ["战略, 重点", '说"是"', "=cmd|'/c calc'!A1"],
+                        },
+                        {
+                            "id": "rows",
+                            "label": "记录",
+                            "type": "table",
+                            "columns": [{"id": "kind", "label": "=A1", "type": "choice", "options": ["甲,乙", "丙"]}],
+                        },
+                    ],
+                }
+            ],
+        }
+    )
+
+
+def _saved(tmp_path: Path, template: models.Template) -> tuple[Any, dict[str, str]]:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    path = tmp_path / "demo.xlsx"
+    template_workbook(template).save(path)
+    with zipfile.ZipFile(path) as archive:
+        xml = {name: archive.read(name).decode("utf-8") for name in archive.namelist() if name.endswith(".xml")}
+    return load_workbook(path), xml
+
+
+def test_content_that_looks_like_a_formula_is_written_as_text(tmp_path: Path) -> None:
+    book, xml = _saved(tmp_path, _hostile())
+    assert not any("<f>" in text or "<f " in text for text in xml.values())
+    sheet = book.worksheets[0]
+    values = [cell.value for row in sheet.iter_rows() for cell in row if cell.value is not None]
+    for text in ('=HYPERLINK("http://x","点我")', "+1+1 摘要", "-2+3", "@SUM(A1:A2)", "=1+1", "=A1"):
+        assert text in values
+        cell = next(cell for row in sheet.iter_rows() for cell in row if cell.value == text)
+        assert cell.data_type == "s" and cell.quotePrefix, text
+
+
+def test_dropdown_options_with_commas_and_quotes_stay_whole(tmp_path: Path) -> None:
+    book, _xml = _saved(tmp_path, _hostile())
+    options = book["选项"]
+    assert options.sheet_state == "hidden"
+    sheet = book.worksheets[0]
+    lists = {}
+    for validation in sheet.data_validations.dataValidation:
+        sheet_name, cells = validation.formula1.split("!")
+        assert sheet_name == "'选项'"
+        first, last = cells.replace("$", "").split(":")
+        lists[str(validation.sqref)] = [cell.value for row in options[first:last] for cell in row]
+    assert ["战略, 重点", '说"是"', "=cmd|'/c calc'!A1"] in lists.values()
+    assert ["甲,乙", "丙"] in lists.values()
+    assert all(cell.data_type == "s" for row in options.iter_rows() for cell in row if cell.value)

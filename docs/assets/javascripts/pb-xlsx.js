@@ -12,17 +12,20 @@
       .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
   }
 
-  // Cell styles in styles.xml: 1 a date, 2 a date and time (both shown as 2026-12-02 …).
+  // Cell styles in styles.xml: 1 a date, 2 a date and time (both shown as 2026-12-02 …),
+  // 3 text that starts like a formula (=, +, -, @): Excel keeps it text even when it is edited.
   /** @type {Object<string, number>} */
-  var STYLE = { date: 1, datetime: 2 };
+  var STYLE = { date: 1, datetime: 2, quoted: 3 };
+  var FORMULA_START = /^[=+\-@\t\r]/;
   var STYLES = HEAD + "<styleSheet " + NS + '><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/>' +
     '<numFmt numFmtId="165" formatCode="yyyy-mm-dd hh:mm"/></numFmts><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>' +
     '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
     '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
-    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3">' +
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4">' +
     '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
     '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
-    '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>' +
+    '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/></cellXfs>' +
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
 
   /** Excel's day number for a local date and time (days since 1899-12-30). @param {Date} d */
@@ -71,7 +74,9 @@
           return '<c r="' + ref + '" s="' + STYLE[value.format] + '"><v>' + value.serial + "</v></c>";
         }
         if (value === null || value === undefined || value === "") return "";
-        return '<c r="' + ref + '" t="inlineStr"><is><t xml:space="preserve">' + esc(value) + "</t></is></c>";
+        // Text from content or the user is always an inline string, never a formula.
+        var quoted = FORMULA_START.test(String(value)) ? ' s="' + STYLE.quoted + '"' : "";
+        return '<c r="' + ref + '"' + quoted + ' t="inlineStr"><is><t xml:space="preserve">' + esc(value) + "</t></is></c>";
       }).join("") + "</row>";
     }).join("");
     return HEAD + "<worksheet " + NS + "><sheetData>" + body + "</sheetData></worksheet>";
