@@ -13,6 +13,8 @@ from .kinds import BY_FOLDER, Kind
 from .models import Item
 from .yamlsource import Document, YamlProblem, decode, parse
 
+THESAURUS = "thesaurus"  # content/thesaurus/: word groups for search, not items
+
 
 @dataclass
 class Entry:
@@ -50,6 +52,8 @@ def load_entries(content_dir: Path, root: Path) -> tuple[list[Entry], list[Conte
     entries: list[Entry] = []
     errors: list[ContentError] = []
     for path in content_files(content_dir):
+        if path.relative_to(content_dir).parts[0] == THESAURUS:
+            continue  # not pages: macros/search/thesaurus.py loads them
         file = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
         entry, problems = _load_file(path, content_dir, file)
         errors.extend(problems)

@@ -13,6 +13,7 @@ from .facts import fact_references, resolve
 from .kinds import KINDS, Kind
 from .loader import Entry, duplicate_ids, failed_items, load_entries
 from .review import Registry, future_reviews, load_registry
+from .search.thesaurus import Thesaurus, load_thesaurus
 from .xref import Reference, check, references
 
 
@@ -21,6 +22,7 @@ class Playbook:
     entries: dict[str, Entry]
     refs: list[Reference] = field(default_factory=list)
     registry: Registry | None = None  # content/owners.yml: owners and review defaults
+    thesaurus: Thesaurus = field(default_factory=Thesaurus)
 
     # ------------------------------------------------------------ lookups
 
@@ -154,6 +156,8 @@ def load_playbook(content_dir: Path, root: Path | None = None, today: date | Non
     errors.extend(coursetiming.check(entries))
     registry, problems = load_registry(content_dir, root, entries, failed)
     errors.extend(problems + future_reviews(entries, registry, today or date.today()))
+    thesaurus, problems = load_thesaurus(content_dir, root)
+    errors.extend(problems)
     if errors:
         raise ContentErrors(errors)
-    return Playbook(entries, refs + fact_refs, registry)
+    return Playbook(entries, refs + fact_refs, registry=registry, thesaurus=thesaurus)

@@ -30,9 +30,8 @@ from .pagebody import index_sources, render_body, source_files
 from .pages import generated_pages
 from .playbook import Playbook, load_playbook
 from .safebuild import StagedSite, keep_serving, strict_warnings
-from .searchindex import enrich_site_index
-from .searchpatch import WorkerPatchError, patch_worker
-from .vocabulary import teach_jieba, user_dictionary, words
+from .search.build import write_site_index
+from .search.worker import WorkerInstallError, install_worker
 from .workbook import write_workbooks
 
 log = logging.getLogger("mkdocs.plugins.playbook")
@@ -62,7 +61,6 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             raise PluginError(f"内容有 {len(errors.errors)} 处错误，站点未生成，上一版站点保持不变。") from None
         state.set_current(self.playbook)
         self._read_history(root / self.config.content_dir, Path(config.docs_dir))
-        teach_jieba(self.playbook)
         if not self.dirty:  # a dirty build updates the site in place, by definition
             self.staged = StagedSite(Path(config.site_dir))
             config.site_dir = str(self.staged.staging)
@@ -89,7 +87,6 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         # Data for the page scripts, as .js so that it also loads from a file share (file://).
         for name, variable, data in (
             ("manifest.js", "PB_MANIFEST", manifest(self.playbook)),
-            ("vocabulary.js", "PB_VOCABULARY", words(self.playbook)),
             ("updates.js", "PB_UPDATES", updates_data(self.playbook, fresh) if fresh else {}),
         ):
             script = f"window.{variable} = {json.dumps(data, ensure_ascii=False)};\n"
@@ -133,13 +130,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     @event_priority(-200)  # after every other plugin (the search index is written, nothing else can fail)
     def on_post_build(self, config: MkDocsConfig) -> None:
-        enrich_site_index(Path(config.site_dir), self.playbook)
-        assets = Path(config.site_dir) / "assets" / "playbook"
-        (assets / "jieba-user-dict.txt").write_text(user_dictionary(self.playbook), "utf-8")
-        write_workbooks(self.playbook.of_kind("template"), Path(config.site_dir) / "downloads" / "forms")
+        site = Path(config.site_dir)
+        write_site_index(site, self.playbook)
+        write_workbooks(self.playbook.of_kind("template"), site / "downloads" / "forms")
         try:
-            patch_worker(Path(config.site_dir))
-        except WorkerPatchError as error:
+            install_worker(site)
+        except WorkerInstallError as error:
             raise PluginError(str(error)) from None
         # Last step: swap the finished build in, unless --strict is about to abort it.
         if self.staged is not None and not strict_warnings():

@@ -37,7 +37,7 @@ def test_fixture_builds_strict_with_every_page(project: Path) -> None:
     for page in ("index.html", "forms/form-tiering.html", "glossary/index.html", "activities/act-find.html"):
         assert (site / page).exists(), page
     assert "客户分级表" in (site / "forms" / "form-tiering.html").read_text("utf-8")
-    assert "首期款" in (site / "assets" / "playbook" / "vocabulary.js").read_text("utf-8")
+    assert "首期款" in (site / "search" / "pb-index.js").read_text("utf-8")
     assert (site / "downloads" / "forms" / "form-tiering.xlsx").exists()
     assert (site / "packs" / "stage-one.html").exists()
 

@@ -1,0 +1,308 @@
+/* 销售作战手册 — search engine: query understanding and ranking over the index that
+ * macros/search/build.py writes at build time (search/pb-index.js).
+ *
+ * Runs inside the search worker and, opened from file://, on the page. No DOM here.
+ * segment() is the twin of macros/search/segment.py (a browser test checks they agree).
+ */
+(function (root) {
+  "use strict";
+  var SITE_COST = 9, WORD_COST = 10, CHAR_COST = 15, MAX_WORD = 12;
+  var RUN = /[\u3400-\u4dbf\u4e00-\u9fff]+|[a-z0-9]+/g;
+  var HAN = /^[\u3400-\u4dbf\u4e00-\u9fff]/;
+  // Weights of the ways a page can match one query word.
+  var SELF = 1, SYNONYM = 0.75, PART = 0.45, PIECE = 0.6, CONTAINS = 0.35, PREFIX = 0.6, WEAK = 0.04;
+  var INTENT_BOOST = 1.6, NUMBER_BOOST = 1.4;
+  var EXACT_TITLE = 1e7, EXACT_ALIAS = 5e6, EXACT_QUESTION = 2e6;
+  var NUMBER = /[0-9０-９]|[一二两三四五六七八九十百半]+\s*(次|天|个|周|月|年|轮|步|分钟|小时|成|%)/;
+  var hasOwn = Object.prototype.hasOwnProperty;
+
+  function normalise(text) { return String(text).normalize("NFKC").replace(/\u200b/g, "").toLowerCase(); }
+  // Titles, aliases and questions compare without spaces and punctuation.
+  function key(text) { return normalise(text).replace(/[^\p{L}\p{N}]+/gu, ""); }
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  // ------------------------------------------------------------------ segmentation
+
+  // known(word) → whether the vocabulary has it; site: Set of site words;
+  // functionChars: characters that carry grammar (macros/search/segment.py FUNCTION_CHARS).
+  function Segmenter(known, site, functionChars) {
+    this.known = known;
+    this.site = site;
+    this.function = new Set(functionChars);
+  }
+
+  Segmenter.prototype.tokens = function (text) {
+    var out = [];
+    var runs = normalise(text).match(RUN) || [];
+    for (var r = 0; r < runs.length; r++) {
+      if (HAN.test(runs[r])) this.han(runs[r], out);
+      else out.push({ text: runs[r], piece: false });
+    }
+    return out;
+  };
+
+  Segmenter.prototype.han = function (run, out) {
+    var size = run.length;
+    var cost = new Array(size + 1), first = new Array(size + 1);
+    cost[size] = 0; first[size] = 0;
+    for (var start = size - 1; start >= 0; start--) {
+      var best = cost[start + 1] + CHAR_COST, length = 1;
+      for (var l = Math.min(MAX_WORD, size - start); l >= 2; l--) {
+        var word = run.slice(start, start + l);
+        if (this.known(word)) {
+          var c = cost[start + l] + (this.site.has(word) ? SITE_COST : WORD_COST);
+          if (c < best) { best = c; length = l; }
+        }
+      }
+      cost[start] = best; first[start] = length;
+    }
+    var loose = "";
+    for (var i = 0; i < size; i += first[i]) {
+      if (first[i] === 1) { loose += run[i]; continue; }
+      this.pieces(loose, out); loose = "";
+      out.push({ text: run.slice(i, i + first[i]), piece: false });
+    }
+    this.pieces(loose, out);
+  };
+
+  Segmenter.prototype.pieces = function (loose, out) {
+    for (var i = 0; i + 1 < loose.length; i++) {
+      if (this.function.has(loose[i]) || this.function.has(loose[i + 1])) continue;
+      out.push({ text: loose.slice(i, i + 2), piece: true });
+    }
+  };
+
+  Segmenter.prototype.parts = function (word) {
+    var found = [];
+    if (word.length < 3 || !HAN.test(word)) return found;
+    for (var size = word.length - 1; size >= 2; size--) {
+      for (var s = 0; s + size <= word.length; s++) {
+        var part = word.slice(s, s + size);
+        if (this.known(part) && found.indexOf(part) < 0) found.push(part);
+      }
+    }
+    return found;
+  };
+
+  // ------------------------------------------------------------------ the engine
+
+  function Engine(index) {
+    var self = this;
+    this.index = index;
+    this.terms = index.terms;
+    this.words = Object.keys(index.terms);
+    this.site = new Set(index.site);
+    this.weak = new Set(index.weak);
+    this.synonyms = new Map();
+    index.synonyms.forEach(function (group) {
+      group.forEach(function (word) { self.synonyms.set(word, group); });
+    });
+    this.segmenter = new Segmenter(function (word) { return hasOwn.call(self.terms, word) || self.site.has(word); }, this.site, index.function);
+    this.cache = new Map();
+    this.exact = new Map(); // key(title/alias/question) → [[doc, bonus]]
+    index.docs.forEach(function (doc, number) {
+      function add(text, bonus) {
+        var k = key(text);
+        if (!k) return;
+        if (!self.exact.has(k)) self.exact.set(k, []);
+        self.exact.get(k).push([number, bonus]);
+      }
+      add(doc[1], EXACT_TITLE);
+      doc[4].forEach(function (alias) { add(alias, EXACT_ALIAS); });
+      doc[5].forEach(function (question) { add(question, EXACT_QUESTION); });
+    });
+  }
+
+  Engine.prototype.postings = function (word) {
+    var hit = this.cache.get(word);
+    if (hit) return hit;
+    var text = hasOwn.call(this.terms, word) ? this.terms[word] : "";
+    var items = text ? text.split(",") : [];
+    var docs = new Int32Array(items.length), scores = new Float64Array(items.length), doc = 0;
+    for (var i = 0; i < items.length; i++) {
+      var colon = items[i].indexOf(":");
+      doc += parseInt(items[i].slice(0, colon), 36);
+      docs[i] = doc;
+      scores[i] = parseInt(items[i].slice(colon + 1), 36) / 100;
+    }
+    hit = { docs: docs, scores: scores };
+    this.cache.set(word, hit);
+    return hit;
+  };
+
+  Engine.prototype.segment = function (text) { return this.segmenter.tokens(text); };
+
+  // The query as groups of alternatives: each content word with its synonyms, parts and,
+  // for a word the index does not know, the indexed words that contain it.
+  Engine.prototype.understand = function (query) {
+    var self = this;
+    var text = normalise(query);
+    var tokens = this.segment(text);
+    var content = tokens.filter(function (t) { return !self.weak.has(t.text); });
+    var weak = tokens.filter(function (t) { return self.weak.has(t.text); });
+    if (!content.length) { content = weak; weak = []; }
+    var typing = !/\s$/.test(query);
+    var groups = content.map(function (token, position) {
+      var alternatives = new Map();
+      function add(word, weight) {
+        if (hasOwn.call(self.terms, word) && !(alternatives.get(word) >= weight)) alternatives.set(word, weight);
+      }
+      add(token.text, token.piece ? PIECE : SELF);
+      (self.synonyms.get(token.text) || []).forEach(function (word) { add(word, SYNONYM); });
+      self.segmenter.parts(token.text).forEach(function (word) { add(word, PART); });
+      var last = typing && position === content.length - 1;
+      if (!hasOwn.call(self.terms, token.text) || last || !HAN.test(token.text)) {
+        var prefixOnly = hasOwn.call(self.terms, token.text);
+        var found = 0;
+        for (var i = 0; i < self.words.length && found < 30; i++) {
+          var word = self.words[i];
+          if (word === token.text || word.length > token.text.length + 8) continue;
+          var at = word.indexOf(token.text);
+          if (at === 0 && (last || !HAN.test(token.text))) { add(word, PREFIX); found++; }
+          else if (at > 0 && !prefixOnly) { add(word, CONTAINS); found++; }
+        }
+      }
+      return { token: token.text, alternatives: alternatives };
+    });
+    var intents = this.index.intents.filter(function (intent) {
+      return intent.cues.some(function (cue) { return text.indexOf(cue) >= 0; }) ||
+        (intent.end || []).some(function (cue) { return text.replace(/[\s?？!！。]+$/, "").slice(-cue.length) === cue; });
+    }).map(function (intent) { return intent.kind; });
+    return { text: text, key: key(query), groups: groups, weak: weak.map(function (t) { return t.text; }), intents: intents };
+  };
+
+  // Pages ranked for a query: [{doc, score, exact}], best first.
+  Engine.prototype.rank = function (query, limit) {
+    var q = this.understand(query);
+    var count = this.index.docs.length;
+    var total = new Float64Array(count), matched = new Uint8Array(count);
+    var self = this;
+    q.groups.forEach(function (group) {
+      var best = new Map();
+      group.alternatives.forEach(function (weight, word) {
+        var list = self.postings(word);
+        for (var i = 0; i < list.docs.length; i++) {
+          var value = weight * list.scores[i];
+          if (!(best.get(list.docs[i]) >= value)) best.set(list.docs[i], value);
+        }
+      });
+      best.forEach(function (value, doc) { total[doc] += value; matched[doc] += 1; });
+    });
+    q.weak.forEach(function (word) {
+      var list = self.postings(word);
+      for (var i = 0; i < list.docs.length; i++) if (total[list.docs[i]] > 0 || !q.groups.length) total[list.docs[i]] += WEAK * list.scores[i];
+    });
+    var kinds = new Set(q.intents);
+    var results = [];
+    var groups = q.groups.length || 1;
+    for (var doc = 0; doc < count; doc++) {
+      if (total[doc] <= 0) continue;
+      var coverage = matched[doc] / groups;
+      var score = total[doc] * (0.3 + 0.7 * coverage);
+      if (kinds.has(this.index.docs[doc][2])) score *= INTENT_BOOST;
+      results.push({ doc: doc, score: score, exact: 0 });
+    }
+    function exact(doc, bonus) {
+      var found = results.find(function (r) { return r.doc === doc; });
+      if (!found) { found = { doc: doc, score: 0, exact: 0 }; results.push(found); }
+      found.exact = Math.max(found.exact, bonus);
+    }
+    (this.exact.get(q.key) || []).forEach(function (hit) {
+      var see = self.index.docs[hit[0]][6];
+      // A glossary entry defines the word; unless a definition is asked for (是什么), the
+      // page it points to answers better, and the definition comes right after it.
+      if (see.length && !kinds.has("term")) {
+        see.forEach(function (doc, order) { exact(doc, hit[1] - order); });
+        exact(hit[0], hit[1] / 2);
+      } else exact(hit[0], hit[1]);
+    });
+    results.forEach(function (r) { r.score += r.exact; });
+    results.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    results.query = q;
+    return limit ? cut(results, limit) : results;
+  };
+
+  function cut(results, limit) {
+    var query = results.query;
+    results = results.slice(0, limit);
+    results.query = query;
+    return results;
+  }
+
+  // ------------------------------------------------------------------ why it matched
+
+  // How well a line answers the query: the best weight of each query word found in it.
+  Engine.prototype.fit = function (line, q) {
+    var text = normalise(line);
+    var score = 0, words = [];
+    q.groups.forEach(function (group) {
+      var best = 0, hit = "";
+      if (text.indexOf(group.token) >= 0) { best = SELF; hit = group.token; }
+      group.alternatives.forEach(function (weight, word) {
+        if (weight > best && text.indexOf(word) >= 0) { best = weight; hit = word; }
+      });
+      if (best) { score += best; words.push(hit); }
+    });
+    q.weak.forEach(function (word) { if (text.indexOf(word) >= 0) score += WEAK; });
+    return { score: score, words: words };
+  };
+
+  // The line that says why a page matched: the alias or question, or the sentence stating the answer.
+  Engine.prototype.reason = function (doc, q, sections, exact) {
+    var record = this.index.docs[doc];
+    var best = { score: 0, line: record[3], words: [], prefix: "" };
+    if (exact >= EXACT_TITLE) return best;
+    var self = this;
+    var number = q.intents.indexOf("number") >= 0;
+    function consider(line, prefix, bonus) {
+      var fit = self.fit(line, q);
+      var score = fit.score * bonus + (number && NUMBER.test(line) && fit.score ? 0.5 : 0);
+      if (score > best.score) best = { score: score, line: line, words: fit.words, prefix: prefix, number: number && NUMBER.test(line) };
+    }
+    record[4].forEach(function (alias) { consider(alias, "又称：", 1.2); });
+    record[5].forEach(function (question) { consider(question, "问：", 1.15); });
+    (sections || []).forEach(function (section) {
+      section[2].forEach(function (line) { if (line.length <= 160) consider(line, "", 1); });
+    });
+    return best;
+  };
+
+  function mark(text, words) {
+    var html = escapeHtml(text);
+    var list = words.filter(Boolean).sort(function (a, b) { return b.length - a.length; });
+    if (!list.length) return html;
+    var pattern = new RegExp("(" + list.map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }).join("|") + ")", "gi");
+    return html.replace(pattern, "<mark>$1</mark>");
+  }
+
+  // Material's result items: one list per page, its document first.
+  Engine.prototype.items = function (results, texts, explained) {
+    var self = this;
+    var q = results.query;
+    var scored = results.map(function (r, position) {
+      var why = position < explained ? self.reason(r.doc, q, texts[r.doc], r.exact) : null;
+      if (why && why.number && !r.exact) r.score *= NUMBER_BOOST;
+      return { r: r, why: why };
+    });
+    scored.sort(function (a, b) { return b.r.score - a.r.score || a.r.doc - b.r.doc; });
+    return scored.map(function (entry) {
+      var record = self.index.docs[entry.r.doc];
+      var why = entry.why || { line: record[3], words: [], prefix: "" };
+      var terms = {};
+      why.words.forEach(function (w) { terms[w] = true; });
+      return [{
+        location: record[0],
+        title: escapeHtml(record[1]),
+        text: "<p>" + escapeHtml(why.prefix) + mark(why.line.length > 200 ? why.line.slice(0, 200) + "…" : why.line, why.words) + "</p>",
+        score: entry.r.score,
+        terms: terms
+      }];
+    });
+  };
+
+  root.PBSearch = { Engine: Engine, Segmenter: Segmenter, normalise: normalise, key: key, escapeHtml: escapeHtml };
+})(typeof self !== "undefined" ? self : this);

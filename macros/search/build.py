@@ -1,0 +1,230 @@
+"""The search index, built in Python at build time from the pages Material's search plugin saw.
+
+Material's plugin still collects each page's sections (title, anchor, text); this module
+re-segments them with :mod:`.segment`, scores every word of every page once (a BM25 variant
+over the fields title, aliases, questions, headings and body) and writes:
+
+- ``search/pb-index.js``: vocabulary, thesaurus, weak words, question forms, one record per
+  page and, per word, its pages with their scores (a compact string, decoded only when a
+  query uses the word);
+- ``search/text/<n>.js``: the sentences of page n, loaded for the top results only, to show
+  the sentence that answers the query;
+- a stub ``search/search_index.json`` (and ``.js`` for file://) that Material's UI reads at
+  page load, so that a visitor who never searches downloads a few hundred bytes.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jieba
+
+from ..playbook import Playbook
+from ..urls import item_src, page_url
+from ..vocabulary import words as site_titles
+from .segment import FUNCTION_CHARS, Segmenter, is_han, normalise
+from .thesaurus import Thesaurus
+from .words import INTENTS, WEAK, cue_words
+
+# How much a word counts in each field of a page, before saturation.
+FIELD_WEIGHT = {"title": 10.0, "alias": 7.0, "question": 4.0, "heading": 2.0, "body": 1.0}
+PART_WEIGHT = 0.5  # a shorter word inside a longer one (拜访 in 首次拜访开场白)
+SATURATION = 6.0  # BM25 k: the tenth mention of a word adds little
+BODY_B = 0.75  # BM25 b: long pages do not win by length alone
+LINK_LISTS = ("#related", "#backlinks")  # sections that only repeat other pages' titles
+_SENTENCE_END = re.compile(r"(?<=[。！？；])|\n+")
+_BLOCK_END = re.compile(r"</(p|li|h\d|tr|td|th|div|dd|dt|blockquote)>|<br\s*/?>", re.I)
+_TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass
+class Page:
+    url: str
+    title: str
+    boost: float
+    kind: str = ""
+    summary: str = ""
+    aliases: list[str] = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
+    sections: list[tuple[str, str, list[str]]] = field(default_factory=list)  # anchor, heading, sentences
+    see: list[str] = field(default_factory=list)  # a glossary term: the URLs of the pages that explain it
+
+
+def plain(markup: str) -> str:
+    text = _BLOCK_END.sub("\n", markup.replace("\u200b", ""))
+    return html.unescape(_TAG.sub("", text))
+
+
+def sentences(text: str) -> list[str]:
+    return [part.strip() for part in _SENTENCE_END.split(text) if part and part.strip()]
+
+
+def pages_of(index: dict, playbook: Playbook) -> list[Page]:
+    """One :class:`Page` per page in Material's index, link lists dropped, items' fields added."""
+    items = {page_url(item_src(entry.kind.name, item_id)): entry for item_id, entry in playbook.entries.items()}
+    pages: dict[str, Page] = {}
+    for doc in index["docs"]:
+        location = doc["location"]
+        if location.endswith(LINK_LISTS):
+            continue
+        url, _, anchor = location.partition("#")
+        title = plain(doc.get("title", "")).strip()
+        page = pages.get(url)
+        if page is None:
+            page = pages[url] = Page(url, title if not anchor else "", float(doc.get("boost", 1.0)))
+            entry = items.get(url)
+            if entry is not None:
+                page.title = entry.item.title
+                page.kind = entry.kind.name
+                page.summary = entry.item.summary
+                page.aliases = list(entry.item.aliases)
+                page.questions = list(entry.item.questions)
+                see = getattr(entry.item, "see", [])
+                page.see = [page_url(item_src(playbook.kind_of(ref).name, ref)) for ref in see]
+        if not anchor and not page.title:
+            page.title = title
+        page.sections.append((anchor, title if anchor else "", sentences(plain(doc.get("text", "")))))
+    return list(pages.values())
+
+
+def jieba_words() -> set[str]:
+    jieba.dt.check_initialized()
+    return {word for word, freq in jieba.dt.FREQ.items() if freq and 2 <= len(word) <= 12 and is_han(word)}
+
+
+def site_words(playbook: Playbook, thesaurus: Thesaurus) -> set[str]:
+    found = {normalise(word) for word in site_titles(playbook)}
+    found |= set(thesaurus.words()) | {word for word in WEAK if len(word) >= 2} | set(cue_words())
+    return found
+
+
+def _fields(page: Page) -> dict[str, list[str]]:
+    body = [sentence for _, _, lines in page.sections for sentence in lines]
+    return {
+        "title": [page.title],
+        "alias": page.aliases,
+        "question": page.questions,
+        "heading": [heading for _, heading, _ in page.sections if heading],
+        "body": body,
+    }
+
+
+def _counts(segmenter: Segmenter, texts: list[str]) -> tuple[Counter[str], int]:
+    counts: Counter[str] = Counter()
+    length = 0
+    for text in texts:
+        for word in segmenter.words(text):
+            counts[word] += 1
+            length += 1
+            for part in segmenter.parts(word):
+                counts[part] += PART_WEIGHT
+    return counts, length
+
+
+def score_pages(pages: list[Page], segmenter: Segmenter) -> dict[str, dict[int, int]]:
+    """word → {page number: score × 100}."""
+    per_page: list[dict[str, Counter[str]]] = []
+    body_lengths: list[int] = []
+    for page in pages:
+        counted = {}
+        for name, texts in _fields(page).items():
+            counted[name], length = _counts(segmenter, texts)
+            if name == "body":
+                body_lengths.append(length)
+        per_page.append(counted)
+    average = max(1.0, sum(body_lengths) / max(1, len(body_lengths)))
+    document_frequency: Counter[str] = Counter()
+    for counted in per_page:
+        document_frequency.update({word for counts in counted.values() for word in counts})
+    total = len(pages)
+    scores: dict[str, dict[int, int]] = defaultdict(dict)
+    for number, counted in enumerate(per_page):
+        norm = 1 - BODY_B + BODY_B * body_lengths[number] / average
+        weighted: Counter[str] = Counter()
+        for name, counts in counted.items():
+            for word, count in counts.items():
+                weighted[word] += FIELD_WEIGHT[name] * (count / norm if name == "body" else min(count, 2))
+        for word, value in weighted.items():
+            df = document_frequency[word]
+            idf = math.log(1 + (total - df + 0.5) / (df + 0.5))
+            saturated = value * (SATURATION + 1) / (value + SATURATION)
+            scores[word][number] = max(1, round(100 * idf * saturated * pages[number].boost))
+    return scores
+
+
+def _b36(number: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    text = ""
+    while True:
+        number, rest = divmod(number, 36)
+        text = digits[rest] + text
+        if not number:
+            return text
+
+
+def encode_postings(postings: dict[int, int]) -> str:
+    """``{page: score}`` → "delta:score,…" in base 36, pages ascending."""
+    previous = 0
+    out = []
+    for number in sorted(postings):
+        out.append(f"{_b36(number - previous)}:{_b36(postings[number])}")
+        previous = number
+    return ",".join(out)
+
+
+def build_index(index: dict, playbook: Playbook, thesaurus: Thesaurus) -> tuple[dict, list[list]]:
+    """The browser index and, per page, its sections for snippets."""
+    pages = pages_of(index, playbook)
+    site = site_words(playbook, thesaurus)
+    segmenter = Segmenter(jieba_words(), site)
+    scores = score_pages(pages, segmenter)
+    terms = {word: encode_postings(postings) for word, postings in sorted(scores.items())}
+    numbers = {page.url: number for number, page in enumerate(pages)}
+    data = {
+        "version": 1,
+        "site": sorted(site),
+        "function": FUNCTION_CHARS,
+        "synonyms": thesaurus.groups,
+        "weak": [word for word in WEAK if len(word) >= 2],
+        "intents": list(INTENTS),
+        "docs": [
+            [page.url, page.title, page.kind, page.summary, page.aliases, page.questions,
+             [numbers[url] for url in page.see if url in numbers]]
+            for page in pages
+        ],
+        "terms": terms,
+    }
+    texts = [[[anchor, heading, lines] for anchor, heading, lines in page.sections] for page in pages]
+    return data, texts
+
+
+def _script(variable: str, data: object) -> str:
+    return f"self.{variable}={json.dumps(data, ensure_ascii=False, separators=(',', ':'))};\n"
+
+
+def write_site_index(site_dir: Path, playbook: Playbook) -> Path:
+    folder = site_dir / "search"
+    source = folder / "search_index.json"
+    index = json.loads(source.read_text("utf-8"))
+    data, texts = build_index(index, playbook, playbook.thesaurus)
+    target = folder / "pb-index.js"
+    target.write_text(_script("PB_SEARCH_INDEX", data), "utf-8")
+    text_dir = folder / "text"
+    text_dir.mkdir(exist_ok=True)
+    for number, sections in enumerate(texts):
+        (text_dir / f"{number}.js").write_text(
+            f"(self.PB_SEARCH_TEXT=self.PB_SEARCH_TEXT||{{}})[{number}]="
+            f"{json.dumps(sections, ensure_ascii=False, separators=(',', ':'))};\n",
+            "utf-8",
+        )
+    # What Material's UI reads on every page: its config only (the highlighter uses the separator).
+    stub = {"config": {**index["config"], "fields": {}}, "docs": []}
+    source.write_text(json.dumps(stub, ensure_ascii=False), "utf-8")
+    (folder / "search_index.js").write_text(f"var __index = {json.dumps(stub, ensure_ascii=False)};\n", "utf-8")
+    return target

@@ -1,0 +1,117 @@
+"""Split Chinese text into search words, the same way at build time and in the browser.
+
+The JavaScript twin is ``segment`` in docs/assets/javascripts/search/engine.js; both
+implement the algorithm below and a browser test checks that they agree.
+
+- Text is normalised (NFKC, lower case, no zero-width spaces) and cut into runs of Han
+  characters and runs of ASCII letters and digits; everything else separates words.
+- A Han run is split by dynamic programming over a vocabulary: the cheapest cover where
+  a site word (title, alias, thesaurus word) costs 9, any other known word 10 and a
+  character not covered by a word 15. Site words therefore stay whole (首期款, 项目建议书).
+- Characters left uncovered become overlapping two-character pieces (回微信 → 回微, 微信),
+  never single characters; a lone uncovered character is dropped (了, 吗, 说), and so is
+  a piece with a function character in it (前要, 不回): those match everywhere.
+- ``parts`` gives the known shorter words inside a long word (首次拜访开场白 → 首次, 拜访,
+  开场, 开场白), so that a query can match part of a title, alias or question.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+
+SITE_COST, WORD_COST, CHAR_COST = 9, 10, 15
+MAX_WORD = 12
+_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+|[a-z0-9]+")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+# Characters that carry grammar, not a topic. The browser gets this string in the index.
+FUNCTION_CHARS = (
+    "的了吗呢啊吧呀是要我你他她它们在有就都还也和与或及对把被给让向从到说会能该得地着过这那哪么什怎样不没很太再又才已个一"
+)
+
+
+def normalise(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).replace("\u200b", "").lower()
+
+
+def is_han(word: str) -> bool:
+    return bool(_HAN.match(word))
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    piece: bool = False  # a two-character piece of an unknown stretch, not a known word
+
+
+class Segmenter:
+    def __init__(self, vocabulary: Collection[str], site_words: Collection[str] = ()) -> None:
+        self.site = set(site_words)
+        self.vocabulary = set(vocabulary) | self.site
+        self.longest = min(MAX_WORD, max((len(word) for word in self.vocabulary), default=2))
+
+    def known(self, word: str) -> bool:
+        return word in self.vocabulary
+
+    def tokens(self, text: str) -> list[Token]:
+        result: list[Token] = []
+        for match in _RUN.finditer(normalise(text)):
+            run = match.group()
+            if is_han(run):
+                result.extend(self._han(run))
+            else:
+                result.append(Token(run))
+        return result
+
+    def words(self, text: str) -> list[str]:
+        return [token.text for token in self.tokens(text)]
+
+    def parts(self, word: str) -> Iterator[str]:
+        """Known words of two or more characters strictly inside ``word``."""
+        if len(word) < 3 or not is_han(word):
+            return
+        seen = set()
+        for size in range(len(word) - 1, 1, -1):
+            for start in range(len(word) - size + 1):
+                part = word[start : start + size]
+                if part in self.vocabulary and part not in seen:
+                    seen.add(part)
+                    yield part
+
+    def _han(self, run: str) -> list[Token]:
+        size = len(run)
+        # best[i]: (cost, length of the first piece) of the cheapest split of run[i:].
+        best: list[tuple[int, int]] = [(0, 0)] * (size + 1)
+        for start in range(size - 1, -1, -1):
+            choice = (best[start + 1][0] + CHAR_COST, 1)
+            for length in range(min(self.longest, size - start), 1, -1):
+                word = run[start : start + length]
+                if word in self.vocabulary:
+                    cost = best[start + length][0] + (SITE_COST if word in self.site else WORD_COST)
+                    if cost < choice[0]:
+                        choice = (cost, length)
+            best[start] = choice
+        tokens: list[Token] = []
+        loose = ""
+        start = 0
+        while start < size:
+            length = best[start][1]
+            if length == 1:
+                loose += run[start]
+            else:
+                tokens.extend(_pieces(loose))
+                loose = ""
+                tokens.append(Token(run[start : start + length]))
+            start += length
+        tokens.extend(_pieces(loose))
+        return tokens
+
+
+def _pieces(loose: str) -> list[Token]:
+    pairs = (loose[i : i + 2] for i in range(len(loose) - 1))
+    return [Token(pair, piece=True) for pair in pairs if not (set(pair) & _FUNCTION)]
+
+
+_FUNCTION = set(FUNCTION_CHARS)

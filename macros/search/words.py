@@ -1,0 +1,30 @@
+"""Words that carry no topic, and the question forms that say what kind of page is wanted.
+
+Both lists travel to the browser inside the index, so the query side has one source.
+"""
+
+from __future__ import annotations
+
+# A rep's framing, not the topic: these only break ties between pages (客户说太贵了怎么办).
+WEAK = (
+    "客户说", "客户", "对方说", "对方", "怎么办", "怎么", "怎样", "怎么样", "如何", "什么", "为什么", "哪些",
+    "一下", "应该", "我们", "我该", "该怎么", "他们", "这个", "那个", "一个", "可以", "还是", "哪里", "要不要",
+    "能不能", "是不是", "有没有", "需要", "时候", "问题", "销售", "我要", "想要", "还能", "一些", "呢",
+    "怎么说", "说什么", "怎么回", "怎么回复", "怎么讲", "是什么", "什么叫", "什么是", "啥意思", "什么意思",
+    "怎么填", "怎么写", "几次", "多久", "多少", "几天", "几个", "多长时间", "要多久", "做什么", "干什么",
+)  # fmt: skip
+
+# The form of a question → the kind of page that answers it. ``end`` cues count only at
+# the end of the query (报价表, but not 表现).
+INTENTS = (
+    {"kind": "script", "cues": ["怎么说", "说什么", "怎么回", "怎么回复", "怎么讲", "怎么开口", "话术", "怎么答"]},
+    {"kind": "term", "cues": ["是什么", "什么叫", "什么是", "啥意思", "什么意思", "指什么", "定义"]},
+    {"kind": "template", "cues": ["模板", "表格", "表单", "怎么填", "怎么写", "范本"], "end": ["表", "书", "函"]},
+    {"kind": "checklist", "cues": ["清单", "检查", "核对", "自查"]},
+    {"kind": "number", "cues": ["几次", "多久", "多少", "几天", "几个", "多长时间", "几轮", "几步", "几成"]},
+)  # fmt: skip
+
+
+def cue_words() -> list[str]:
+    """Every cue of two or more characters: the segmenter keeps them whole."""
+    return [cue for intent in INTENTS for cue in intent["cues"] if len(cue) >= 2]
