@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .kinds import KINDS
 from .review import Registry
+from .search.thesaurus import ThesaurusFile
 
 
 def schemas() -> dict[str, str]:
@@ -19,6 +20,9 @@ def schemas() -> dict[str, str]:
     owners = Registry.model_json_schema()
     owners["title"] = "负责人与审核周期（content/owners.yml）"
     result["owners.schema.json"] = json.dumps(owners, ensure_ascii=False, indent=2) + "\n"
+    schema = ThesaurusFile.model_json_schema()
+    schema["title"] = "搜索同义词（content/thesaurus/*.yml）"
+    result["thesaurus.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
     return result
 
 

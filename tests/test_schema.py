@@ -22,7 +22,7 @@ def test_schema_forbids_unknown_fields_and_requires_sources() -> None:
 
 
 def test_one_schema_per_kind_and_one_for_the_owners_file() -> None:
-    assert set(schemas()) == {f"{name}.schema.json" for name in KINDS} | {"owners.schema.json"}
+    assert set(schemas()) == {f"{name}.schema.json" for name in KINDS} | {"owners.schema.json", "thesaurus.schema.json"}
 
 
 def test_review_fields_are_in_every_item_schema() -> None:

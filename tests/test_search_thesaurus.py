@@ -1,0 +1,45 @@
+"""The sales thesaurus is content: validated like items, errors at file:line."""
+
+from pathlib import Path
+
+import pytest
+
+from macros.errors import ContentErrors
+from macros.playbook import load_playbook
+from macros.schema import schemas
+
+
+def test_groups_load_normalised_and_each_word_finds_its_group(content: Path) -> None:
+    thesaurus = load_playbook(content, root=content.parent).thesaurus
+    assert ["首期款", "首付款", "回款"] in thesaurus.groups
+    assert thesaurus.synonyms()["回款"] == ["首期款", "首付款"]
+
+
+def test_a_word_in_two_groups_is_an_error_at_its_second_place(content: Path) -> None:
+    more = "title: 收款\ngroups:\n  - [收款, 到账]\n  - [催款, 首付款]\n"
+    (content / "thesaurus" / "words-more.yml").write_text(more, "utf-8")
+    with pytest.raises(ContentErrors) as raised:
+        load_playbook(content, root=content.parent)
+    [error] = raised.value.errors
+    where = "content/thesaurus/words-more.yml:4: groups[1][1]: "
+    assert str(error).startswith(where + "“首付款” 已在 content/thesaurus/sales.yml:4"), error
+
+
+def test_unknown_fields_and_one_word_groups_are_reported_with_their_line(content: Path) -> None:
+    (content / "thesaurus" / "bad.yml").write_text("title: 坏\ngroups:\n  - [单独]\nsynonyms: []\n", "utf-8")
+    with pytest.raises(ContentErrors) as raised:
+        load_playbook(content, root=content.parent)
+    messages = sorted(str(error) for error in raised.value.errors)
+    assert messages[0].startswith("content/thesaurus/bad.yml:3: groups[0]: 至少需要 2 项"), messages
+    assert messages[1].startswith("content/thesaurus/bad.yml:4: synonyms: 未知字段"), messages
+
+
+def test_thesaurus_files_are_not_items_and_have_a_schema(content: Path) -> None:
+    playbook = load_playbook(content, root=content.parent)
+    assert not any(entry.file.startswith("content/thesaurus/") for entry in playbook.entries.values())
+    assert "thesaurus.schema.json" in schemas()
+
+
+def test_real_thesaurus_loads_without_errors() -> None:
+    root = Path(__file__).resolve().parent.parent
+    assert len(load_playbook(root / "content", root=root).thesaurus.groups) >= 10
