@@ -11,6 +11,10 @@
   var HAN = /^[\u3400-\u4dbf\u4e00-\u9fff]/;
   // Weights of the ways a page can match one query word.
   var SELF = 1, SYNONYM = 0.75, PART = 0.45, PIECE = 0.6, CONTAINS = 0.35, PREFIX = 0.6, WEAK = 0.04;
+  // A long word may match as its shorter words together (第一次拜访 → 首次 + 拜访).
+  var SPLIT = 0.8;
+  // An alias or question holding most of the query's words is strong evidence.
+  var PHRASE_BOOST = 1.0, PHRASE_MIN = 0.5, PHRASE_POOL = 60;
   var INTENT_BOOST = 1.6, NUMBER_BOOST = 1.4;
   var EXACT_TITLE = 1e7, EXACT_ALIAS = 5e6, EXACT_QUESTION = 2e6;
   var NUMBER = /[0-9０-９]|[一二两三四五六七八九十百半]+\s*(次|天|个|周|月|年|轮|步|分钟|小时|成|%)/;
@@ -45,7 +49,8 @@
     return out;
   };
 
-  Segmenter.prototype.han = function (run, out) {
+  // exclude: a word not to use (to split a long word into the words inside it).
+  Segmenter.prototype.han = function (run, out, exclude) {
     var size = run.length;
     var cost = new Array(size + 1), first = new Array(size + 1);
     cost[size] = 0; first[size] = 0;
@@ -53,7 +58,7 @@
       var best = cost[start + 1] + CHAR_COST, length = 1;
       for (var l = Math.min(MAX_WORD, size - start); l >= 2; l--) {
         var word = run.slice(start, start + l);
-        if (this.known(word)) {
+        if (word !== exclude && this.known(word)) {
           var c = cost[start + l] + (this.site.has(word) ? SITE_COST : WORD_COST);
           if (c < best) { best = c; length = l; }
         }
@@ -136,6 +141,41 @@
 
   Engine.prototype.segment = function (text) { return this.segmenter.tokens(text); };
 
+  // Each word with what may stand for it: its synonyms, the words inside it and, for a
+  // word the index does not know (or the one being typed), the indexed words around it.
+  Engine.prototype.alternatives = function (token, last) {
+    var self = this;
+    var alternatives = new Map();
+    function add(word, weight) {
+      if (hasOwn.call(self.terms, word) && !(alternatives.get(word) >= weight)) alternatives.set(word, weight);
+    }
+    add(token.text, token.piece ? PIECE : SELF);
+    (this.synonyms.get(token.text) || []).forEach(function (word) { add(word, SYNONYM); });
+    this.segmenter.parts(token.text).forEach(function (word) { add(word, PART); });
+    var known = hasOwn.call(this.terms, token.text);
+    if (!known || last || !HAN.test(token.text)) {
+      var found = 0;
+      for (var i = 0; i < this.words.length && found < 30; i++) {
+        var word = this.words[i];
+        if (word === token.text || word.length > token.text.length + 8) continue;
+        var at = word.indexOf(token.text);
+        if (at === 0 && (last || !HAN.test(token.text))) { add(word, PREFIX); found++; }
+        else if (at > 0 && !known) { add(word, CONTAINS); found++; }
+      }
+    }
+    return alternatives;
+  };
+
+  Engine.prototype.split = function (token) {
+    if (token.piece || token.text.length < 3 || !HAN.test(token.text)) return null;
+    var inside = [];
+    this.segmenter.han(token.text, inside, token.text);
+    inside = inside.filter(function (t) { return !t.piece; });
+    if (inside.length < 2) return null;
+    var self = this;
+    return inside.map(function (t) { return { token: t.text, alternatives: self.alternatives(t, false) }; });
+  };
+
   // The query as groups of alternatives: each content word with its synonyms, parts and,
   // for a word the index does not know, the indexed words that contain it.
   Engine.prototype.understand = function (query) {
@@ -147,26 +187,8 @@
     if (!content.length) { content = weak; weak = []; }
     var typing = !/\s$/.test(query);
     var groups = content.map(function (token, position) {
-      var alternatives = new Map();
-      function add(word, weight) {
-        if (hasOwn.call(self.terms, word) && !(alternatives.get(word) >= weight)) alternatives.set(word, weight);
-      }
-      add(token.text, token.piece ? PIECE : SELF);
-      (self.synonyms.get(token.text) || []).forEach(function (word) { add(word, SYNONYM); });
-      self.segmenter.parts(token.text).forEach(function (word) { add(word, PART); });
       var last = typing && position === content.length - 1;
-      if (!hasOwn.call(self.terms, token.text) || last || !HAN.test(token.text)) {
-        var prefixOnly = hasOwn.call(self.terms, token.text);
-        var found = 0;
-        for (var i = 0; i < self.words.length && found < 30; i++) {
-          var word = self.words[i];
-          if (word === token.text || word.length > token.text.length + 8) continue;
-          var at = word.indexOf(token.text);
-          if (at === 0 && (last || !HAN.test(token.text))) { add(word, PREFIX); found++; }
-          else if (at > 0 && !prefixOnly) { add(word, CONTAINS); found++; }
-        }
-      }
-      return { token: token.text, alternatives: alternatives };
+      return { token: token.text, alternatives: self.alternatives(token, last), split: self.split(token) };
     });
     var intents = this.index.intents.filter(function (intent) {
       return intent.cues.some(function (cue) { return text.indexOf(cue) >= 0; }) ||
@@ -181,15 +203,28 @@
     var count = this.index.docs.length;
     var total = new Float64Array(count), matched = new Uint8Array(count);
     var self = this;
-    q.groups.forEach(function (group) {
+    function bestOf(alternatives) {
       var best = new Map();
-      group.alternatives.forEach(function (weight, word) {
+      alternatives.forEach(function (weight, word) {
         var list = self.postings(word);
         for (var i = 0; i < list.docs.length; i++) {
           var value = weight * list.scores[i];
           if (!(best.get(list.docs[i]) >= value)) best.set(list.docs[i], value);
         }
       });
+      return best;
+    }
+    q.groups.forEach(function (group) {
+      var best = bestOf(group.alternatives);
+      if (group.split) {
+        var together = new Map();
+        group.split.forEach(function (inner) {
+          bestOf(inner.alternatives).forEach(function (value, doc) { together.set(doc, (together.get(doc) || 0) + value); });
+        });
+        together.forEach(function (value, doc) {
+          if (!(best.get(doc) >= SPLIT * value)) best.set(doc, SPLIT * value);
+        });
+      }
       best.forEach(function (value, doc) { total[doc] += value; matched[doc] += 1; });
     });
     q.weak.forEach(function (word) {
@@ -220,6 +255,14 @@
         exact(hit[0], hit[1] / 2);
       } else exact(hit[0], hit[1]);
     });
+    results.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    if (q.groups.length >= 2) {
+      results.slice(0, PHRASE_POOL).forEach(function (r) {
+        var record = self.index.docs[r.doc], best = 0;
+        record[4].concat(record[5]).forEach(function (line) { best = Math.max(best, self.fit(line, q).covered); });
+        if (best >= PHRASE_MIN) r.score *= 1 + PHRASE_BOOST * best;
+      });
+    }
     results.forEach(function (r) { r.score += r.exact; });
     results.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
     results.query = q;
@@ -236,19 +279,29 @@
   // ------------------------------------------------------------------ why it matched
 
   // How well a line answers the query: the best weight of each query word found in it.
+  // covered: the share of the query's words found in it.
   Engine.prototype.fit = function (line, q) {
     var text = normalise(line);
     var score = 0, words = [];
-    q.groups.forEach(function (group) {
-      var best = 0, hit = "";
-      if (text.indexOf(group.token) >= 0) { best = SELF; hit = group.token; }
+    function best(group) {
+      var top = 0, hit = [];
+      if (text.indexOf(group.token) >= 0) { top = SELF; hit = [group.token]; }
       group.alternatives.forEach(function (weight, word) {
-        if (weight > best && text.indexOf(word) >= 0) { best = weight; hit = word; }
+        if (weight > top && text.indexOf(word) >= 0) { top = weight; hit = [word]; }
       });
-      if (best) { score += best; words.push(hit); }
+      if (group.split && top < SPLIT) {
+        var inner = group.split.map(best);
+        var value = SPLIT * inner.reduce(function (sum, x) { return sum + x.top; }, 0) / inner.length;
+        if (value > top) { top = value; hit = [].concat.apply([], inner.map(function (x) { return x.hit; })); }
+      }
+      return { top: top, hit: hit };
+    }
+    q.groups.forEach(function (group) {
+      var found = best(group);
+      if (found.top) { score += found.top; words.push.apply(words, found.hit); }
     });
     q.weak.forEach(function (word) { if (text.indexOf(word) >= 0) score += WEAK; });
-    return { score: score, words: words };
+    return { score: score, words: words, covered: q.groups.length ? score / q.groups.length : 0 };
   };
 
   // The line that says why a page matched: the alias or question, or the sentence stating the answer.
