@@ -41,6 +41,8 @@ LINK_LISTS = ("#related", "#backlinks")  # sections that only repeat other pages
 _SENTENCE_END = re.compile(r"(?<=[。！？；])|\n+")
 _BLOCK_END = re.compile(r"</(p|li|h\d|tr|td|th|div|dd|dt|blockquote)>|<br\s*/?>", re.I)
 _TAG = re.compile(r"<[^>]+>")
+# A mnemonic written as single characters (稳、问、动、传、换): indexed as one word too.
+_MNEMONIC = re.compile(r"[\u4e00-\u9fff](?:[、·・][\u4e00-\u9fff]){2,}(?![\u4e00-\u9fff])")
 
 
 @dataclass
@@ -93,6 +95,10 @@ def pages_of(index: dict, playbook: Playbook) -> list[Page]:
     return list(pages.values())
 
 
+def mnemonics(text: str) -> list[str]:
+    return [re.sub("[、·・]", "", found) for found in _MNEMONIC.findall(text)]
+
+
 def jieba_words() -> set[str]:
     jieba.dt.check_initialized()
     return {word for word, freq in jieba.dt.FREQ.items() if freq and 2 <= len(word) <= 12 and is_han(word)}
@@ -107,11 +113,11 @@ def site_words(playbook: Playbook, thesaurus: Thesaurus) -> set[str]:
 def _fields(page: Page) -> dict[str, list[str]]:
     body = [sentence for _, _, lines in page.sections for sentence in lines]
     return {
-        "title": [page.title],
+        "title": [page.title, *mnemonics(page.title)],
         "alias": page.aliases,
         "question": page.questions,
         "heading": [heading for _, heading, _ in page.sections if heading],
-        "body": body,
+        "body": body + [word for sentence in body for word in mnemonics(sentence)],
     }
 
 
@@ -182,6 +188,7 @@ def build_index(index: dict, playbook: Playbook, thesaurus: Thesaurus) -> tuple[
     """The browser index and, per page, its sections for snippets."""
     pages = pages_of(index, playbook)
     site = site_words(playbook, thesaurus)
+    site |= {word for page in pages for texts in _fields(page).values() for text in texts for word in mnemonics(text)}
     segmenter = Segmenter(jieba_words(), site)
     scores = score_pages(pages, segmenter)
     terms = {word: encode_postings(postings) for word, postings in sorted(scores.items())}
@@ -195,7 +202,7 @@ def build_index(index: dict, playbook: Playbook, thesaurus: Thesaurus) -> tuple[
         "intents": list(INTENTS),
         "docs": [
             [page.url, page.title, page.kind, page.summary, page.aliases, page.questions,
-             [numbers[url] for url in page.see if url in numbers]]
+             [numbers[url] for url in page.see if url in numbers], page.boost]
             for page in pages
         ],
         "terms": terms,

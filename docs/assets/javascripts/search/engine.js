@@ -107,7 +107,9 @@
       group.forEach(function (word) { self.synonyms.set(word, group); });
     });
     this.segmenter = new Segmenter(function (word) { return hasOwn.call(self.terms, word) || self.site.has(word); }, this.site, index.function);
-    this.cache = new Map();
+    this.cache = new Map(); // word → decoded postings
+    this.lines = new Map(); // doc → its aliases and questions, normalised
+    this.sentences = new Map(); // doc → [[sentence, normalised]] of its loaded text
     this.exact = new Map(); // key(title/alias/question) → [[doc, bonus]]
     index.docs.forEach(function (doc, number) {
       function add(text, bonus) {
@@ -116,7 +118,8 @@
         if (!self.exact.has(k)) self.exact.set(k, []);
         self.exact.get(k).push([number, bonus]);
       }
-      add(doc[1], EXACT_TITLE);
+      // A glossary entry's title is a definition: it ranks with the aliases, not above them.
+      add(doc[1], doc[2] === "term" ? EXACT_ALIAS : EXACT_TITLE);
       doc[4].forEach(function (alias) { add(alias, EXACT_ALIAS); });
       doc[5].forEach(function (question) { add(question, EXACT_QUESTION); });
     });
@@ -238,7 +241,8 @@
       if (total[doc] <= 0) continue;
       var coverage = matched[doc] / groups;
       var score = total[doc] * (0.3 + 0.7 * coverage);
-      if (kinds.has(this.index.docs[doc][2])) score *= INTENT_BOOST;
+      // The kind asked for, with its usual handicap lifted (glossary entries weigh 0.2).
+      if (kinds.has(this.index.docs[doc][2])) score *= INTENT_BOOST / Math.min(1, this.index.docs[doc][7]);
       results.push({ doc: doc, score: score, exact: 0 });
     }
     function exact(doc, bonus) {
@@ -247,19 +251,15 @@
       found.exact = Math.max(found.exact, bonus);
     }
     (this.exact.get(q.key) || []).forEach(function (hit) {
-      var see = self.index.docs[hit[0]][6];
-      // A glossary entry defines the word; unless a definition is asked for (是什么), the
-      // page it points to answers better, and the definition comes right after it.
-      if (see.length && !kinds.has("term")) {
-        see.forEach(function (doc, order) { exact(doc, hit[1] - order); });
-        exact(hit[0], hit[1] / 2);
-      } else exact(hit[0], hit[1]);
+      exact(hit[0], hit[1]);
+      // A glossary entry named exactly: the pages it points to come right after it.
+      self.index.docs[hit[0]][6].forEach(function (doc, order) { exact(doc, EXACT_QUESTION - 1 - order); });
     });
     results.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
     if (q.groups.length >= 2) {
       results.slice(0, PHRASE_POOL).forEach(function (r) {
-        var record = self.index.docs[r.doc], best = 0;
-        record[4].concat(record[5]).forEach(function (line) { best = Math.max(best, self.fit(line, q).covered); });
+        var best = 0;
+        self.namesOf(r.doc).forEach(function (line) { best = Math.max(best, self.fit(line, q).covered); });
         if (best >= PHRASE_MIN) r.score *= 1 + PHRASE_BOOST * best;
       });
     }
@@ -279,9 +279,18 @@
   // ------------------------------------------------------------------ why it matched
 
   // How well a line answers the query: the best weight of each query word found in it.
-  // covered: the share of the query's words found in it.
-  Engine.prototype.fit = function (line, q) {
-    var text = normalise(line);
+  Engine.prototype.namesOf = function (doc) {
+    var lines = this.lines.get(doc);
+    if (!lines) {
+      var record = this.index.docs[doc];
+      lines = record[4].concat(record[5]).map(normalise);
+      this.lines.set(doc, lines);
+    }
+    return lines;
+  };
+
+  // covered: the share of the query's words found in it. text is normalised.
+  Engine.prototype.fit = function (text, q) {
     var score = 0, words = [];
     function best(group) {
       var top = 0, hit = [];
@@ -311,17 +320,28 @@
     if (exact >= EXACT_TITLE) return best;
     var self = this;
     var number = q.intents.indexOf("number") >= 0;
-    function consider(line, prefix, bonus) {
-      var fit = self.fit(line, q);
+    function consider(line, prefix, bonus, normalised) {
+      var fit = self.fit(normalised, q);
       var score = fit.score * bonus + (number && NUMBER.test(line) && fit.score ? 0.5 : 0);
       if (score > best.score) best = { score: score, line: line, words: fit.words, prefix: prefix, number: number && NUMBER.test(line) };
     }
-    record[4].forEach(function (alias) { consider(alias, "又称：", 1.2); });
-    record[5].forEach(function (question) { consider(question, "问：", 1.15); });
-    (sections || []).forEach(function (section) {
-      section[2].forEach(function (line) { if (line.length <= 160) consider(line, "", 1); });
-    });
+    var names = this.namesOf(doc);
+    record[4].forEach(function (alias, i) { consider(alias, "又称：", 1.2, names[i]); });
+    record[5].forEach(function (question, i) { consider(question, "问：", 1.15, names[record[4].length + i]); });
+    this.sentencesOf(doc, sections).forEach(function (pair) { consider(pair[0], "", 1, pair[1]); });
     return best;
+  };
+
+  Engine.prototype.sentencesOf = function (doc, sections) {
+    var pairs = this.sentences.get(doc);
+    if (!pairs) {
+      pairs = [];
+      (sections || []).forEach(function (section) {
+        section[2].forEach(function (line) { if (line.length <= 160) pairs.push([line, normalise(line)]); });
+      });
+      if (sections) this.sentences.set(doc, pairs);
+    }
+    return pairs;
   };
 
   function mark(text, words) {
