@@ -25,8 +25,10 @@ stages: [stage-two]
 
 
 def _search_locations(site: Path) -> set[str]:
-    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
-    return {doc["location"] for doc in index["docs"]}
+    """Pages in our search index (search/pb-index.js sets self.PB_SEARCH_INDEX)."""
+    text = (site / "search" / "pb-index.js").read_text("utf-8")
+    index = json.loads(text[text.index("=") + 1 : text.rstrip().rindex(";")])
+    return {doc[0] for doc in index["docs"]}
 
 
 def test_fixture_builds_strict_with_every_page(project: Path) -> None:

@@ -46,7 +46,12 @@
       if (!message) return;
       if (message.type === SETUP) post({ type: READY });
       else if (message.type === WARM) ready();
-      else if (message.type === QUERY) search(String(message.data || ""), ++latest);
+      else if (message.type === QUERY) {
+        var query = String(message.data || "");
+        // Material sends the empty box at start-up: that must not load the index.
+        if (!query.trim()) { ++latest; post({ type: RESULT, data: { items: [] } }); }
+        else search(query, ++latest);
+      }
     };
   };
 })(typeof self !== "undefined" ? self : this);

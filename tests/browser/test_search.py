@@ -1,0 +1,189 @@
+"""Search in Chromium: the ranking rules on a small index, then the real site over http and file://."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Page
+
+from macros.search.build import encode_postings
+from macros.search.segment import Segmenter
+from macros.search.words import INTENTS, WEAK
+
+from ..conftest import ROOT, Site
+from .conftest import search
+
+ENGINE = ROOT / "docs" / "assets" / "javascripts" / "search" / "engine.js"
+
+
+def _index(docs: list[tuple[str, str, str]], scores: dict[str, dict[int, int]], **extra: object) -> dict:
+    """A hand-made index: docs are (url, title, kind); scores are word → {doc: score × 100}."""
+    return {
+        "version": 1,
+        "site": sorted({word for word in scores} | {word for word in WEAK if len(word) >= 2}),
+        "function": "的了吗",
+        "synonyms": extra.get("synonyms", []),
+        "weak": [word for word in WEAK if len(word) >= 2],
+        "intents": list(INTENTS),
+        "docs": [[url, title, kind, f"{title}的摘要", [], [], [], 1.0] for url, title, kind in docs],
+        "terms": {word: encode_postings(postings) for word, postings in scores.items()},
+    }
+
+
+def _rank(page: Page, index: dict, query: str) -> list[str]:
+    page.set_content("<html><body></body></html>")
+    page.add_script_tag(path=str(ENGINE))
+    return page.evaluate(
+        "([index, query]) => { const e = new PBSearch.Engine(index);"
+        " return e.rank(query, 10).map(r => index.docs[r.doc][0]); }",
+        [index, query],
+    )
+
+
+def test_a_page_whose_title_is_the_query_ranks_first(page: Page) -> None:
+    docs = [("stages/a.html", "呈现价值", "stage"), ("forms/quote.html", "报价", "template")]
+    index = _index(docs, {"报价": {0: 5000, 1: 300}})
+    assert _rank(page, index, "报价") == ["forms/quote.html", "stages/a.html"]
+    assert _rank(page, index, "报价！")[0] == "forms/quote.html", "punctuation does not matter"
+
+
+def test_the_form_of_the_question_picks_the_kind_of_page(page: Page) -> None:
+    docs = [("techniques/phone.html", "电话技巧", "technique"), ("scripts/phone.html", "电话约见", "script")]
+    index = _index(docs, {"电话": {0: 1000, 1: 800}})
+    assert _rank(page, index, "电话")[0] == "techniques/phone.html"
+    assert _rank(page, index, "电话怎么说")[0] == "scripts/phone.html"
+
+
+def test_weak_words_break_ties_but_never_lift_a_page(page: Page) -> None:
+    docs = [
+        ("scripts/price.html", "价格异议", "script"),
+        ("scripts/says.html", "客户说再看看", "script"),
+        ("scripts/price-2.html", "价格谈判", "script"),
+    ]
+    index = _index(docs, {"太贵": {0: 400, 2: 400}, "客户说": {1: 9000}, "怎么办": {1: 9000, 2: 50}})
+    # Only pages about the topic are listed; between equals, the framing decides.
+    assert _rank(page, index, "客户说太贵怎么办") == ["scripts/price-2.html", "scripts/price.html"]
+
+
+def test_a_synonym_from_the_thesaurus_finds_the_page(page: Page) -> None:
+    docs = [("scripts/price.html", "价格异议", "script")]
+    index = _index(docs, {"价格太高": {0: 900}}, synonyms=[["嫌贵", "价格太高"]])
+    assert _rank(page, index, "嫌贵") == ["scripts/price.html"]
+
+
+def test_a_word_the_index_does_not_know_matches_through_its_two_character_pieces(page: Page) -> None:
+    docs = [("techniques/contact.html", "接近客户", "technique")]
+    index = _index(docs, {"微信群": {0: 700}})
+    assert _rank(page, index, "回微信") == ["techniques/contact.html"]
+
+
+def test_the_reason_line_is_the_sentence_that_states_the_number(page: Page) -> None:
+    docs = [("modes/quick.html", "快刀模式", "mode")]
+    index = _index(docs, {"快刀模式": {0: 2000}, "拜访": {0: 300}, "几次": {}})
+    texts = {"0": [["", "", ["快刀模式适合小单。", "标准是一周之内、三次拜访、8 折以上成交。"]]]}
+    page.set_content("<html><body></body></html>")
+    page.add_script_tag(path=str(ENGINE))
+    item = page.evaluate(
+        "([index, texts]) => { const e = new PBSearch.Engine(index);"
+        " return e.items(e.rank('快刀模式几次拜访', 5), texts, 10)[0][0]; }",
+        [index, texts],
+    )
+    assert item["text"] == "<p>标准是一周之内、三次<mark>拜访</mark>、8 折以上成交。</p>", item
+
+
+def test_titles_and_lines_are_escaped(page: Page) -> None:
+    docs = [("scripts/x.html", "<b>报价</b>", "script")]
+    index = _index(docs, {"报价": {0: 500}})
+    page.set_content("<html><body></body></html>")
+    page.add_script_tag(path=str(ENGINE))
+    item = page.evaluate(
+        "index => new PBSearch.Engine(index).items(new PBSearch.Engine(index).rank('报价', 5), {}, 10)[0][0]",
+        index,
+    )
+    assert item["title"] == "&lt;b&gt;报价&lt;/b&gt;"
+
+
+# ------------------------------------------------------------------ the real site
+
+
+def _site_index(site: Site) -> dict:
+    text = (site.folder / "search" / "pb-index.js").read_text("utf-8")
+    return json.loads(text[text.index("=") + 1 : text.rstrip().rindex(";")])
+
+
+def test_the_browser_segments_text_exactly_like_the_build(page: Page, built_site: Site) -> None:
+    index = _site_index(built_site)
+    segmenter = Segmenter(set(index["terms"]) | set(index["site"]), index["site"])
+    import macros.search.segment as segment_module
+
+    assert index["function"] == segment_module.FUNCTION_CHARS
+    sentences = []
+    for path in sorted((built_site.folder / "search" / "text").glob("*.js"))[:40]:
+        text = path.read_text("utf-8")
+        sections = json.loads(text[text.index("]=") + 2 :].rstrip().rstrip(";"))
+        sentences += [line for _, _, lines in sections for line in lines][:15]
+    sentences += ["客户不回微信", "第一次拜访说什么", "这个单子值不值得跟", "ＳＰＩＮ提问怎么用"]
+    page.set_content("<html><body></body></html>")
+    page.add_script_tag(path=str(ENGINE))
+    page.evaluate("index => { window.engine = new PBSearch.Engine(index); }", index)
+    browser = page.evaluate("lines => lines.map(l => engine.segment(l).map(t => t.text))", sentences)
+    python = [segmenter.words(line) for line in sentences]
+    assert len(sentences) > 200
+    assert browser == python
+
+
+def _results(page: Page, query: str) -> list[str]:
+    search(page, query)
+    return page.locator(".md-search-result__item").evaluate_all(
+        "items => items.map(li => li.querySelector('.md-search-result__link').href)"
+    )
+
+
+@pytest.fixture(params=["http", "file"])
+def home(request: pytest.FixtureRequest, built_site: Site) -> str:
+    return built_site.url if request.param == "http" else built_site.folder.as_uri() + "/index.html"
+
+
+def test_search_finds_answering_pages_over_http_and_from_a_file_share(page: Page, home: str) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(home)
+    assert page.locator(".md-search").is_visible()
+    first = _results(page, "项目建议书")[0]
+    assert first.split("?")[0].endswith("processes/project-proposal.html"), first
+    assert page.locator(".md-search-result__item h1").first.inner_text().replace("\u200b", "") == "项目建议书"
+    silent = [url.split("?")[0] for url in _results(page, "客户不回微信")[:3]]
+    assert any(url.endswith("techniques/approaching-customers.html") for url in silent), silent
+    first_visit = [url.split("?")[0] for url in _results(page, "第一次拜访说什么")[:3]]
+    assert any(url.endswith("scripts/first-visit-opening.html") for url in first_visit), first_visit
+    # Each result says why it matched: here the alias or question holding the words.
+    teaser = page.locator(".md-search-result__item p").first.inner_text()
+    assert re.match(r"^(又称|问)：.*第一次", teaser), teaser
+    assert errors == []
+
+
+def test_a_visitor_who_never_searches_downloads_no_index(page: Page, built_site: Site) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(urlparse(request.url).path))
+    page.goto(built_site.url + "techniques/phone-skills.html")
+    page.wait_for_load_state("networkidle")
+    assert not any(path.endswith("pb-index.js") for path in requested), requested
+    index_size = (built_site.folder / "search" / "search_index.json").stat().st_size
+    assert index_size < 2000, "Material's own index is only a stub"
+    page.locator("input.md-search__input").click()
+    page.wait_for_function("() => performance.getEntriesByType('resource').length > 0")
+    page.wait_for_timeout(500)
+    assert any(path.endswith("pb-index.js") for path in requested), "focusing the box loads the index"
+
+
+def test_the_index_is_built_from_the_content(built_site: Site) -> None:
+    index = _site_index(built_site)
+    urls = [doc[0] for doc in index["docs"]]
+    assert "scripts/price-too-high.html" in urls
+    assert not any("#" in url for url in urls)
+    assert ["太贵", "价格太高", "嫌贵", "压价", "砍价", "价格高", "报价高", "太高了", "贵了"] in index["synonyms"]
+    assert Path(built_site.folder / "search" / "text" / "0.js").exists()
