@@ -195,7 +195,9 @@ def all_slots(content: Path) -> list[Slot]:
     """Every text field of every file, each model field once per file (the first place it occurs)."""
     result = []
     for path in sorted(content.rglob("*.yml")):
-        kind = BY_FOLDER[path.parent.name]
+        kind = BY_FOLDER.get(path.parent.name)
+        if kind is None:
+            continue  # not an item: content/thesaurus/ holds word lists for search
         data = parse(decode(path.read_bytes())).data
         chosen: dict[tuple[str, str], Slot] = {}
         for slot in slots_of(kind.model, data, path.relative_to(content).as_posix()):
