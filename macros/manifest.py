@@ -56,7 +56,14 @@ def manifest(playbook: Playbook) -> dict[str, Any]:
     modes = [{"id": mode.id, "title": mode.title} for mode in playbook.of_kind("mode")]
     # Everything a trainer can put into a course (the composer's catalogue).
     catalog = [
-        {"id": item_id, "title": entry.item.title, "kind": entry.kind.name, "label": entry.kind.label}
+        {
+            "id": item_id,
+            "title": entry.item.title,
+            "kind": entry.kind.name,
+            "label": entry.kind.label,
+            # A composed course cites the seeds of the items it uses (the trainer never picks them).
+            "seeds": sorted({source[:3] for source in entry.item.sources}),
+        }
         for item_id, entry in playbook.entries.items()
         if entry.kind.name != "course"
     ]

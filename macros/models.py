@@ -407,6 +407,7 @@ class Template(Item):
     usage: list[Text] = Field(min_length=1, description="何时用、怎么填")
     sections: list[FormSection] = Field(min_length=1)
     letter: list[Text] = Field([], description="文书正文段落，{field-id} 处填字段")
+    attach: list[Id] = Field([], description="只打印文书时附在正文后的表格字段（如报价表），写字段 id")
     notes: list[Text] = []
     worked_example: WorkedExample | None = Field(None, description="填好的示例：一张填好的表和怎么读它")
     tiers: list[Tier] = []
@@ -426,6 +427,12 @@ class Template(Item):
                 if placeholder not in ids:
                     raise ValueError(f"正文占位符 {{{placeholder}}} 不是本表的字段 id")
         self._calculator_fields()
+        tables = {field.id for field in self.fields() if field.type == "table"}
+        for field_id in self.attach:
+            if field_id not in tables:
+                raise ValueError(f"attach 里的 {field_id} 不是本表的表格字段 id")
+        if self.attach and not self.letter:
+            raise ValueError("attach 只用于有正文（letter）的文书")
         return self
 
     def _calculator_fields(self) -> None:

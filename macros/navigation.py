@@ -38,6 +38,7 @@ def build_nav(playbook: Playbook, extra: dict[str, list[NavEntry]] | None = None
         {"基础与模式": group("topic", "mode")},
         {"技巧与话术": [*extra.get("技巧与话术", []), *group("technique", "script")]},
         {"表单与清单": [*extra.get("表单与清单", []), *group("template", "checklist")]},
-        {"培训": [*extra.get("培训", []), *group("course", "case", "company")]},
+        # The tab opens its first page: trainers start at the course list, the composer comes after.
+        {"培训": [*group("course", "case", "company"), *extra.get("培训", [])]},
         {KINDS["term"].label: _listing(playbook, "term")},
     ]

@@ -29,6 +29,7 @@ from .navigation import build_nav
 from .pagebody import index_sources, render_body, source_files
 from .pages import generated_pages
 from .playbook import Playbook, load_playbook
+from .quiz import key_path, key_script
 from .safebuild import StagedSite, keep_serving, strict_warnings
 from .search.build import write_site_index
 from .search.worker import WorkerInstallError, install_worker
@@ -91,6 +92,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         ):
             script = f"window.{variable} = {json.dumps(data, ensure_ascii=False)};\n"
             files.append(File.generated(config, f"assets/playbook/{name}", content=script))
+        # Each course's quiz key, loaded by its page only after the quiz is handed in.
+        for course in self.playbook.of_kind("course"):
+            if course.quiz:
+                files.append(File.generated(config, key_path(course.id), content=key_script(course)))
         config.nav = build_nav(self.playbook, config.extra.get("nav_extra"))
         return files
 

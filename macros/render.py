@@ -158,13 +158,13 @@ class Renderer:
 
     @pass_context
     def _quiz_data(self, context: Context, course: models.Course) -> list[dict[str, Any]]:
-        """Questions for the in-browser quiz. Answers travel only as hashes: no key in the page."""
+        """Questions for the in-browser quiz. Answers travel only as hashes: no key in the page
+        (explanations and right options come from quiz.key_script after handing in)."""
         return [
             {
                 "id": question.id,
                 "type": question.type,
                 "hash": answer_hash(question) if question.type != "short" else None,
-                "explanation": question.explanation,
                 "ref": {"title": self.playbook.get(question.ref).title, "href": self._href(context, question.ref)},
             }
             for question in course.quiz
