@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from itertools import groupby
 from pathlib import Path
@@ -12,8 +13,10 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from . import models, urls
+from .exports.targets import BOOK, course_pdf, pack_pdf
 from .glossary import Glossary, initial
 from .kinds import KINDS
+from .pages import COURSE_OUTPUTS
 from .playbook import Playbook
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -93,6 +96,11 @@ class Renderer:
             changelog=None,
             check_change=lambda checklist_id, item_id: (None, None),
             version_date=lambda item_id: None,
+            site_href=self._site_href,
+            course_pdf=course_pdf,
+            pack_pdf=pack_pdf,
+            book_pdf=BOOK,
+            course_outputs=COURSE_OUTPUTS,
         )
 
     # ------------------------------------------------------------ pages
@@ -132,6 +140,11 @@ class Renderer:
     def _root(self, context: Context) -> str:
         """The relative path from the current page to the site root, ending in "/" (or empty)."""
         return urls.relative("index.md", context["page_url"]).removesuffix("index.html")
+
+    @pass_context
+    def _site_href(self, context: Context, path: str) -> str:
+        """A link from the current page to a file of the site (a PDF, a download)."""
+        return posixpath.relpath(path, posixpath.dirname(context["page_url"]) or ".")
 
     @pass_context
     def _index_href(self, context: Context, kind_name: str) -> str:

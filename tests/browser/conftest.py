@@ -34,10 +34,15 @@ def site_url(built_site: Site) -> str:
 
 
 @pytest.fixture(scope="session")
-def fixture_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The site built from tests/fixtures/valid, whose ids the tests know, on localhost."""
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The site built from tests/fixtures/valid, whose ids the tests know, served on localhost."""
     with served_build(tmp_path_factory.mktemp("fixture-site"), content_dir=VALID) as site:
-        yield site.url
+        yield site
+
+
+@pytest.fixture(scope="session")
+def fixture_url(fixture_site: Site) -> str:
+    return fixture_site.url
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

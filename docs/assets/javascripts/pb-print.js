@@ -12,9 +12,11 @@
   var MODES = { filled: 1, blank: 1, document: 1 };
   var CONTROLS = ".pb-form input:not([type=checkbox]):not([type=radio]), .pb-form textarea, .pb-form select";
 
+  // A blank copy is for writing on: its header and letter carry nothing of the deal
+  // (transparent text would still be in the PDF's text).
   function fillHeaders() {
-    var deal = PB.store.current();
-    var values = { customer: deal ? deal.customer : "", name: deal ? deal.name : "", owner: deal ? deal.owner : "", date: PB.today() };
+    var deal = PB.printingBlank ? null : PB.store.current();
+    var values = { customer: deal ? deal.customer : "", name: deal ? deal.name : "", owner: deal ? deal.owner : "", date: PB.printingBlank ? "" : PB.today() };
     document.querySelectorAll(".pb-print-header [data-deal]").forEach(function (node) {
       node.textContent = values[node.dataset.deal] || "";
     });
@@ -31,10 +33,13 @@
     var text = title ? title.textContent.trim() : "";
     return text && text !== SITE ? SITE + " · " + text : SITE;
   }
-  function pageStyle() {
+  // The customer's document has room for the letterhead and nothing of the playbook on it.
+  function pageStyle(mode) {
     var style = document.getElementById("pb-page-style");
     if (!style) document.head.appendChild(style = h("style", { id: "pb-page-style" }));
-    style.textContent = "@page { @top-left { content: " + cssString(runningHead()) + "; } }";
+    style.textContent = mode === "document"
+      ? "@page { margin: 38mm 20mm 20mm; @top-left { content: none; } }"
+      : "@page { @top-left { content: " + cssString(runningHead()) + "; } }";
   }
 
   function options(select) {
@@ -87,39 +92,45 @@
     document.querySelectorAll(".pb-document").forEach(function (node) { node.remove(); });
   }
 
+  var prepared = false; // set up for this print already: Ctrl+P's beforeprint must not redo it
   // Everything a print needs, without opening the print dialog (the PDF step calls this).
   PB.preparePrint = function (mode) {
     mode = MODES[mode] ? mode : "filled";
+    prepared = true;
     reset();
     PB.printingBlank = mode === "blank";
     document.body.classList.toggle("pb-print-blank", mode === "blank");
     document.body.classList.toggle("pb-print-document", mode === "document");
     if (PB.syncForms) PB.syncForms(); // blank tables show their printed number of rows
     fillHeaders();
-    pageStyle();
+    pageStyle(mode);
     document.querySelectorAll(CONTROLS).forEach(function (control) { mirror(control, mode === "blank"); });
+    if (mode === "blank") {
+      document.querySelectorAll(".pb-slot").forEach(function (slot) {
+        if (slot.dataset.label) slot.textContent = slot.dataset.label;
+        slot.classList.remove("pb-slot-filled");
+      });
+    }
     if (mode === "document") buildDocument();
   };
 
-  var ours = false; // the print was started by one of our buttons, already prepared
   PB.print = function (mode) {
     if (mode === true) mode = "blank";
     if (mode === false) mode = "filled";
     PB.preparePrint(mode);
-    ours = true;
     window.print();
   };
 
   window.addEventListener("beforeprint", function () {
-    if (ours) return;
-    PB.preparePrint("filled"); // Ctrl+P prints what is on the screen
+    if (!prepared) PB.preparePrint("filled"); // Ctrl+P prints what is on the screen
   });
   window.addEventListener("afterprint", function () {
-    ours = false;
+    prepared = false;
     var wasBlank = PB.printingBlank;
     PB.printingBlank = false;
     reset();
-    if (wasBlank && PB.syncForms) PB.syncForms();
+    pageStyle("filled");
+    if (wasBlank) { if (PB.syncForms) PB.syncForms(); fillHeaders(); }
   });
 
   function documentButton() {

@@ -1,0 +1,43 @@
+"""Which PDFs the site offers, where they live and what they are called when downloaded.
+
+Pages link to these paths (render.py's ``pdf_href``); the PDF step writes the files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..pages import COURSE_OUTPUTS
+from ..playbook import Playbook
+
+FOLDER = "downloads/pdf"
+BOOK = f"{FOLDER}/playbook.pdf"
+
+
+@dataclass(frozen=True)
+class Target:
+    pdf: str  # path in the site
+    page: str  # the page printed (site URL), empty for the book
+    title: str  # the download's file name, without .pdf
+    blank: bool = False  # print packs print as blank forms
+
+
+def course_pdf(course_id: str, output: str) -> str:
+    return f"{FOLDER}/courses/{course_id}-{output}.pdf"
+
+
+def pack_pdf(stage_id: str) -> str:
+    return f"{FOLDER}/packs/{stage_id}.pdf"
+
+
+def targets(playbook: Playbook, book: bool = True) -> list[Target]:
+    found = []
+    for course in playbook.of_kind("course"):
+        for output, label in COURSE_OUTPUTS.items():
+            page = f"courses/{course.id}-{output}.html"
+            found.append(Target(course_pdf(course.id, output), page, f"{course.title}·{label}"))
+    for stage in playbook.of_kind("stage"):
+        found.append(Target(pack_pdf(stage.id), f"packs/{stage.id}.html", f"{stage.title}·打印资料包", blank=True))
+    if book:
+        found.append(Target(BOOK, "", "销售作战手册"))
+    return found
