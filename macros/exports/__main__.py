@@ -1,4 +1,4 @@
-"""python -m macros.exports [SITE] [--no-book] [--only PDF …] — print the PDFs of a built site into SITE/downloads/pdf."""
+"""python -m macros.exports [SITE] [--no-book] [--only PDF …]: print a built site's PDFs into SITE/downloads/pdf."""
 
 from __future__ import annotations
 
@@ -17,7 +17,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", nargs="?", default="site", help="已生成的站点目录（默认 site/）")
     parser.add_argument("--content", default="content", help="内容目录（只用来确定页面和顺序）")
     parser.add_argument("--no-book", action="store_true", help="不生成整本手册（快）")
-    parser.add_argument("--only", nargs="+", metavar="PDF", help="只生成这几个（站点里的路径，如 downloads/pdf/playbook.pdf）")
+    parser.add_argument(
+        "--only", nargs="+", metavar="PDF", help="只生成这几个（站点里的路径，如 downloads/pdf/playbook.pdf）"
+    )
     args = parser.parse_args(argv)
     site = Path(args.site)
     if not (site / "index.html").is_file():

@@ -135,7 +135,9 @@ def _article(site: Path, url: str) -> lxml_html.HtmlElement:
 
 def _front(parts: list[Heading], pages: dict[str, int] | None, date: str) -> list[lxml_html.HtmlElement]:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True))
-    markup = env.get_template("book-front.html.j2").render(parts=parts, pages=pages or {}, site_name=SITE_NAME, date=date)
+    markup = env.get_template("book-front.html.j2").render(
+        parts=parts, pages=pages or {}, site_name=SITE_NAME, date=date
+    )
     return [part for part in lxml_html.fragments_fromstring(markup) if not isinstance(part, str)]
 
 
@@ -200,4 +202,3 @@ def assemble(site: Path, playbook: Playbook, pages: dict[str, int] | None = None
     if title is not None:
         title.text = SITE_NAME
     return Book(lxml_html.tostring(shell, encoding="unicode", doctype="<!doctype html>"), expected(parts))
-

@@ -16,8 +16,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pypdf import PdfReader
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 from ..playbook import Playbook
 from . import book
@@ -55,7 +59,7 @@ def _served(folder: Path) -> Iterator[str]:
         server.server_close()
 
 
-def _print(page, url: str, out: Path, blank: bool) -> int:  # noqa: ANN001 - a Playwright Page
+def _print(page: Page, url: str, out: Path, blank: bool) -> int:
     page.goto(url, wait_until="load")
     # The page scripts prepare the print: values and choices, the running header.
     page.wait_for_function("() => window.PB && window.PB.preparePrint", timeout=30_000)
@@ -94,11 +98,13 @@ def page_numbers(pdf: Path, wanted: list[tuple[str, str]]) -> dict[str, int]:
     return pages
 
 
-def _print_book(page, base: str, site: Path, playbook: Playbook, out: Path) -> int:  # noqa: ANN001
+def _print_book(page: Page, base: str, site: Path, playbook: Playbook, out: Path) -> int:
     today = date.today().isoformat()
     first = book.assemble(site, playbook, date=today)
     current = {"html": first.html}
-    page.route(base + BOOK_URL, lambda route: route.fulfill(body=current["html"], content_type="text/html; charset=utf-8"))
+    page.route(
+        base + BOOK_URL, lambda route: route.fulfill(body=current["html"], content_type="text/html; charset=utf-8")
+    )
     _print(page, base + BOOK_URL, out, blank=True)
     # A second printing with the contents' page numbers: the contents keep their length,
     # so every chapter stays on the page the first printing put it.
@@ -106,24 +112,39 @@ def _print_book(page, base: str, site: Path, playbook: Playbook, out: Path) -> i
     return _print(page, base + BOOK_URL, out, blank=True)
 
 
-def build(site: Path, playbook: Playbook, include_book: bool = True, only: set[str] | None = None) -> list[Printed]:
-    """Print every PDF of ``targets`` into the site folder; returns what was printed."""
-    from playwright.sync_api import sync_playwright  # the browser is needed only here
+def build(
+    site: Path,
+    playbook: Playbook,
+    include_book: bool = True,
+    only: set[str] | None = None,
+    browser: Browser | None = None,
+) -> list[Printed]:
+    """Print every PDF of ``targets`` into the site folder; returns what was printed.
 
+    ``browser`` is an already running Chromium (the tests' own); without it one is started.
+    """
+    if browser is None:
+        from playwright.sync_api import sync_playwright  # the browser is needed only here
+
+        with sync_playwright() as playwright:
+            started = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                return build(site, playbook, include_book, only, started)
+            finally:
+                started.close()
     printed: list[Printed] = []
     chosen = [t for t in targets(playbook, book=include_book) if only is None or t.pdf in only]
-    with _served(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with _served(site) as base:
+        page = browser.new_page()
         try:
-            page = browser.new_page()
             for target in chosen:
-                started = time.perf_counter()
+                started_at = time.perf_counter()
                 out = site / target.pdf
                 if target.page:
                     count = _print(page, base + target.page, out, target.blank)
                 else:
                     count = _print_book(page, base, site, playbook, out)
-                printed.append(Printed(target, count, time.perf_counter() - started))
+                printed.append(Printed(target, count, time.perf_counter() - started_at))
         finally:
-            browser.close()
+            page.close()
     return printed

@@ -39,17 +39,17 @@ def page_count(pdf: Path) -> int:
 def page_image(pdf: Path, number: int, folder: Path) -> tuple[int, int, bytes]:
     """Page ``number`` as a grey image (pdftoppm, 40 dpi): width, height, one byte a pixel."""
     stem = folder / f"page-{number}"
-    subprocess.run(["pdftoppm", "-gray", "-r", "40", "-f", str(number), "-l", str(number), "-singlefile", str(pdf), str(stem)],
-                   check=True)  # fmt: skip
+    pages = ["-f", str(number), "-l", str(number)]
+    subprocess.run(["pdftoppm", "-gray", "-r", "40", *pages, "-singlefile", str(pdf), str(stem)], check=True)
     data = (folder / f"page-{number}.pgm").read_bytes()
     match = re.match(rb"P5\s+(\d+)\s+(\d+)\s+(\d+)\s", data)
     assert match, "pdftoppm wrote no PGM"
     width, height = int(match.group(1)), int(match.group(2))
-    return width, height, data[match.end():]
+    return width, height, data[match.end() :]
 
 
 def ink(image: tuple[int, int, bytes], top: float, bottom: float) -> int:
     """Dark pixels in a band of the page, from ``top`` to ``bottom`` (fractions of the height)."""
     width, height, pixels = image
-    band = pixels[int(top * height) * width:int(bottom * height) * width]
+    band = pixels[int(top * height) * width : int(bottom * height) * width]
     return sum(1 for value in band if value < 128)

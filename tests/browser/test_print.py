@@ -16,11 +16,15 @@ LONG = "仓储管理系统标准版（含三年维护与两次上门培训）"
 
 def _form_with_deal(page: Page, url: str) -> None:
     page.goto(url + "forms/form-tiering.html")
-    page.evaluate("() => { localStorage.clear(); PB.store.create({ name: '仓储项目', customer: '星河物流', owner: '小李' }); }")
+    page.evaluate(
+        "() => { localStorage.clear(); PB.store.create({ name: '仓储项目', customer: '星河物流', owner: '小李' }); }"
+    )
     page.reload()
 
 
-def test_printed_values_are_whole_and_blank_dropdowns_list_choices(page: Page, fixture_url: str, tmp_path: Path) -> None:
+def test_printed_values_are_whole_and_blank_dropdowns_list_choices(
+    page: Page, fixture_url: str, tmp_path: Path
+) -> None:
     _form_with_deal(page, fixture_url)
     page.fill("#f-form-tiering-customer", "星河物流")
     cell = page.locator('.pb-field[data-field="visits"] td[data-column="note"] input').first
@@ -73,7 +77,9 @@ def test_observer_sheet_scores_as_the_guide_says(page: Page, fixture_url: str, t
     assert "做到" in text and "2 分" in text and "0 分" in text
     page.evaluate("document.body.classList.add('pb-print-observer')")  # printing ended it
     page.emulate_media(media="print")
-    assert page.locator(".pb-observer-table .pb-num").first.evaluate("td => getComputedStyle(td).whiteSpace") == "nowrap"
+    assert (
+        page.locator(".pb-observer-table .pb-num").first.evaluate("td => getComputedStyle(td).whiteSpace") == "nowrap"
+    )
     notes = page.locator(".pb-observer-table thead th").last.evaluate("th => th.getBoundingClientRect().width")
     table = page.locator(".pb-observer-table").evaluate("t => t.getBoundingClientRect().width")
     assert notes > 0.25 * table, "the 记录 column has room to write in"
