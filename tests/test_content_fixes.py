@@ -149,3 +149,15 @@ def test_hidden_objection_and_honeymoon_terms_name_their_own_thing() -> None:
     assert "真实异议" not in PLAYBOOK.get("term-hidden-objection").aliases
     honeymoon = PLAYBOOK.get("term-honeymoon-phase").definition
     assert "刚用上产品" not in honeymoon and "3–12 个月" in honeymoon
+
+
+def test_counts_of_stages_and_activities_are_uss_or_the_sites() -> None:
+    # USS (seed 003) has 5 core steps and 15 key activities; this site teaches 6 stages and 19 activities.
+    numbers = {"五": 5, "六": 6, "十五": 15, "十九": 19}  # as written in Chinese numerals
+    stages, activities = len(PLAYBOOK.of_kind("stage")), len(PLAYBOOK.of_kind("activity"))
+    for item_id, entry in PLAYBOOK.entries.items():
+        for text in strings(entry.item):
+            for count in re.findall(r"(\d{2,}|十[五九])\s*个关键活动", text):  # totals, not one stage's
+                assert numbers.get(count, count) in (15, activities, "15", str(activities)), f"{item_id}: {text}"
+            for count in re.findall(r"(\d+|[五六])\s*个销售阶段", text):
+                assert numbers.get(count, count) in (stages, str(stages)), f"{item_id}: {text}"
