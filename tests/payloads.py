@@ -182,19 +182,38 @@ AUGMENT: dict[str, dict[str, Any]] = {
 }
 
 
+# Kinds the fixture content has no file of.
+ADD: dict[str, dict[str, Any]] = {
+    "companies/acme-parts.yml": {
+        "id": "acme-parts",
+        "title": "示例零件厂",
+        "summary": "一家虚构的零件厂。",
+        "sources": ["003"],
+        "industry": "机械加工",
+        "profile": [{"id": "staff", "label": "员工", "value": "300 人"}],
+        "people": [{"role": "生产副总", "part": "决策人", "cares": "交期。"}],
+        "deals": [{"id": "erp", "title": "ERP 项目", "facts": [{"id": "budget", "label": "预算", "value": "80 万元"}],
+                   "story": [{"stage": "stage-one", "text": "第一次电话。"}]}],
+    },
+}  # fmt: skip
+
+
 def corpus_content(target: Path) -> Path:
-    """The fixture content plus :data:`AUGMENT`, copied to ``target``."""
+    """The fixture content plus :data:`AUGMENT` and :data:`ADD`, copied to ``target``."""
     shutil.copytree(VALID, target)
     for file, extra in AUGMENT.items():
         path = target / file
         path.write_text(_dump({**parse(decode(path.read_bytes())).data, **extra}), "utf-8")
+    for file, data in ADD.items():
+        (target / file).parent.mkdir(exist_ok=True)
+        (target / file).write_text(_dump(data), "utf-8")
     return target
 
 
 def all_slots(content: Path) -> list[Slot]:
     """Every text field of every file, each model field once per file (the first place it occurs)."""
     result = []
-    for path in sorted(content.rglob("*.yml")):
+    for path in sorted(content.glob("*/*.yml")):
         kind = BY_FOLDER.get(path.parent.name)
         if kind is None:
             continue  # not an item: content/thesaurus/ holds word lists for search
