@@ -45,7 +45,10 @@ class FirstEdition(Strict):
 
 class Registry(Strict):
     owners: list[Owner] = Field(min_length=1)
-    kinds: dict[str, KindDefaults] = Field(description="每类条目（stage、activity、template……）的默认负责人和审核周期")
+    kinds: dict[str, KindDefaults] = Field(
+        description="每类条目（stage、activity、template……）的默认负责人和审核周期",
+        json_schema_extra={"propertyNames": {"enum": list(KINDS)}},
+    )
     first_edition: FirstEdition | None = None
 
     def names(self) -> list[str]:
