@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from typing import Any
 
@@ -18,7 +17,6 @@ CHANGELOG_SRC = "guide/changelog.md"
 REVIEW_SRC = "maintenance/review.md"
 WINDOW_DAYS = 180  # the browser hears about changes this far back from the newest one
 TITLED = 10  # the home page's list of what is new since the last visit
-_H1 = re.compile(r"\s*<h1[^>]*>.*?</h1>", re.DOTALL)
 
 
 def epoch(when: datetime | None) -> int | None:
@@ -35,7 +33,11 @@ def maintenance_pages() -> list[GeneratedPage]:
 
 
 def with_freshness(html: str, src: str, page_url: str, fresh: Freshness, renderer: Renderer) -> str:
-    """The page's HTML with its 最后更新 / 最后审核 line under the title."""
+    """The finished page with its 最后更新 / 最后审核 line under the title.
+
+    Added to the written page, after the search plugin has indexed the content: every page
+    saying 最后审核 would otherwise match a search for 审核.
+    """
     known = fresh.page(src)
     if known is None:
         return html
@@ -45,11 +47,14 @@ def with_freshness(html: str, src: str, page_url: str, fresh: Freshness, rendere
         "freshness.md.j2", page_url, when=when, epoch=epoch(when), state=state, item_id=item_id,
         history=fresh.history, today=fresh.today,
     )  # fmt: skip
-    # Generated pages have no <h1> (Material puts the title above the content); hand-written ones start with it.
-    heading = _H1.match(html)
-    if heading:
-        return html[: heading.end()] + "\n" + line + html[heading.end() :]
-    return line + html
+    # After the page title (Material writes it for generated pages) inside the article.
+    article = html.find('class="md-content__inner')
+    if article < 0:
+        return html
+    start = html.index(">", article) + 1
+    heading = html.find("</h1>", start)
+    at = heading + len("</h1>") if heading >= 0 else start
+    return html[:at] + "\n" + line + html[at:]
 
 
 def updates_data(playbook: Playbook, fresh: Freshness) -> dict[str, Any]:

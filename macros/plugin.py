@@ -121,11 +121,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self.staged.discard()
             log.error("构建失败，上一版站点保持不变。")
 
-    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         fresh = state.freshness()
         if fresh is None:
-            return html
-        return with_freshness(html, page.file.src_uri, page.url, fresh, state.renderer())
+            return output
+        return with_freshness(output, page.file.src_uri, page.url, fresh, state.renderer())
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
         # `mkdocs serve` watches docs/ only; content lives beside it.
