@@ -74,6 +74,9 @@
     box.replaceChildren(pages.length ? "你上次访问（" + dateText(previous) + "）以来更新了 " + pages.length + " 个条目" + old + "：" :
       "你上次访问（" + dateText(previous) + "）以来没有条目更新。", pages.length ? list : "");
     box.hidden = false;
+    // The list since the last visit replaces the build's own "latest changes" list.
+    var latest = box.parentNode.querySelector(".pb-whatsnew-list");
+    if (latest) latest.hidden = pages.length > 0;
   }
 
   function overdue() {
