@@ -248,3 +248,19 @@ def test_a_change_in_one_tab_shows_in_the_other(context: BrowserContext, fixture
     expect(first.locator("#f-form-tiering-customer")).to_have_value("星河物流集团")
     second.goto(fixture_url + "checklists/list-find.html")
     expect(boxes(second).nth(2)).to_be_checked()
+
+
+def test_a_deal_deleted_in_one_tab_stays_deleted_in_the_other(context: BrowserContext, fixture_url: str) -> None:
+    first, second = context.new_page(), context.new_page()
+    new_deal(first, fixture_url, "星河物流", "仓储系统")
+    new_deal(first, fixture_url, "华东精密", "MES 项目")
+    second.goto(fixture_url + "deals.html")
+    expect(second.locator(".pb-deal")).to_have_count(2)
+    first.once("dialog", lambda dialog: dialog.accept())
+    first.locator(".pb-deal", has_text="星河物流").get_by_role("button", name="删除").click()
+    expect(second.locator(".pb-deal")).to_have_count(1)
+    # A change in the second tab afterwards does not bring the deleted deal back.
+    second.locator(".pb-deal").first.get_by_role("button", name="归档").click()
+    first.reload()
+    expect(first.locator(".pb-deal")).to_have_count(0)
+    assert [d["customer"] for d in stored(first)["deals"].values()] == ["华东精密"]
