@@ -62,8 +62,10 @@ FACT_PATTERNS = [
         "first follow-up letter",
         "follow-up-letter-1",
         r"((?<!你)当天|两个工作日内?|第二天|\d+\s*个?工作日内?)[^。；，]{0,4}发出?第一封跟进信"
-        r"|第一封跟进信[^。；]{0,6}(当天|两个工作日|第二天|\d+\s*个?工作日)",
+        r"|第一封跟进信[^。；]{0,6}(当天|两个工作日|第二天|\d+\s*个?工作日)"
+        r"|跟进信(已?在)?(拜访)?当天发出",
     ),
+    ("second follow-up letter", "follow-up-letter-2", r"调研结束后?[^。；，]{0,2}\d+(\s*[–-]\s*\d+)?\s*个工作日内"),
     ("cold visit length", "visit-skills", r"(陌生拜访|陌拜)[^。；]{0,12}\d+\s*分钟"),
     ("booked visit length", "visit-skills", r"(来意|预约|拜访)[^。；]{0,16}(如|一般|通常)\s*“?(大概\s*)?\d+\s*分钟"),
     ("quick-mode standard", "quick-mode", r"8\s*折以上|不低于\s*8\s*折|(三次|3 次)拜访[^。；]{0,3}(一周之内|一周内)"),
@@ -174,6 +176,32 @@ def test_every_example_of_a_company_agrees_with_its_sheet(company_id: str) -> No
                     stated = next(group for group in match.groups() if group)
                     if stated != expected:
                         wrong.append(f"{item_id}: {fact} is {values[fact]} on the sheet, “{match.group(0)}” here")
+    assert not wrong, "\n".join(wrong)
+
+
+# A sheet's people by role: an example must not give a role another part (the sponsor as the
+# coach) or use a role the company doesn't have.
+NOT_ON_SHEET = {"xinghe-logistics": ["运营总监", "仓储总监", "运营副总"]}
+
+
+@pytest.mark.parametrize("company_id", COMPANIES)
+def test_examples_give_the_sheets_people_their_parts(company_id: str) -> None:
+    company = PLAYBOOK.get(company_id)
+    referring = {ref.source for ref in PLAYBOOK.refs if ref.target == company_id}
+    not_coach = [person.role for person in company.people if person.part and person.part != "教练"]
+    wrong = [
+        f"{item_id}: …{match.group(0)}…"
+        for item_id in sorted(referring)
+        for text in strings(PLAYBOOK.get(item_id))
+        for role in not_coach
+        for match in re.finditer(re.escape(role) + r"[^，。；]{0,4}(（教练）|发展为教练|做教练|当教练)", text)
+    ]
+    wrong += [
+        f"{item_id}: {role} is not on the sheet"
+        for item_id in sorted(referring)
+        for role in NOT_ON_SHEET.get(company_id, [])
+        if any(role in text for text in strings(PLAYBOOK.get(item_id)))
+    ]
     assert not wrong, "\n".join(wrong)
 
 
