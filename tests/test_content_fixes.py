@@ -208,7 +208,8 @@ def test_tier_rows_outside_the_tiering_form_show_its_figures_through_slots() -> 
         for entry in entries
         if entry.id != "customer-tiering"
         for sentence in sentences(entry.item)
-        if re.match(r"(战略|重点|普通)客户，", sentence) and re.search(r"\d+\s*小时|每(月|季度|半年)\s*1\s*次", sentence)
+        if re.match(r"(战略|重点|普通)客户，", sentence)
+        and re.search(r"\d+\s*小时|每(月|季度|半年)\s*1\s*次", sentence)
     ]
     assert wrong == []
 
