@@ -211,8 +211,9 @@ def build_index(index: dict, playbook: Playbook, thesaurus: Thesaurus) -> tuple[
     return data, texts
 
 
-def _script(variable: str, data: object) -> str:
-    return f"self.{variable}={json.dumps(data, ensure_ascii=False, separators=(',', ':'))};\n"
+def _script(target: str, data: object) -> str:
+    """``target=`` newline, the data as one line of JSON, ``;``: a script for file://, JSON for the worker."""
+    return f"{target}=\n{json.dumps(data, ensure_ascii=False, separators=(',', ':'))};\n"
 
 
 def write_site_index(site_dir: Path, playbook: Playbook) -> Path:
@@ -221,15 +222,12 @@ def write_site_index(site_dir: Path, playbook: Playbook) -> Path:
     index = json.loads(source.read_text("utf-8"))
     data, texts = build_index(index, playbook, playbook.thesaurus)
     target = folder / "pb-index.js"
-    target.write_text(_script("PB_SEARCH_INDEX", data), "utf-8")
+    target.write_text(_script("self.PB_SEARCH_INDEX", data), "utf-8")
     text_dir = folder / "text"
     text_dir.mkdir(exist_ok=True)
     for number, sections in enumerate(texts):
-        (text_dir / f"{number}.js").write_text(
-            f"(self.PB_SEARCH_TEXT=self.PB_SEARCH_TEXT||{{}})[{number}]="
-            f"{json.dumps(sections, ensure_ascii=False, separators=(',', ':'))};\n",
-            "utf-8",
-        )
+        target_name = f"(self.PB_SEARCH_TEXT=self.PB_SEARCH_TEXT||{{}})[{number}]"
+        (text_dir / f"{number}.js").write_text(_script(target_name, sections), "utf-8")
     # What Material's UI reads on every page: its config only (the highlighter uses the separator).
     stub = {"config": {**index["config"], "fields": {}}, "docs": []}
     source.write_text(json.dumps(stub, ensure_ascii=False), "utf-8")

@@ -185,5 +185,5 @@ def test_the_index_is_built_from_the_content(built_site: Site) -> None:
     urls = [doc[0] for doc in index["docs"]]
     assert "scripts/price-too-high.html" in urls
     assert not any("#" in url for url in urls)
-    assert ["太贵", "价格太高", "嫌贵", "压价", "砍价", "价格高", "报价高", "太高了", "贵了"] in index["synonyms"]
+    assert any("嫌贵" in group and "价格太高" in group for group in index["synonyms"])
     assert Path(built_site.folder / "search" / "text" / "0.js").exists()

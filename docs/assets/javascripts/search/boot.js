@@ -26,6 +26,13 @@
     }));
   }
 
+  // A data file sets a global (name, or name[key]); from file:// only a script tag can read it.
+  function readData(url, name, key) {
+    return loadScripts([url]).then(function () {
+      return key === undefined ? window[name] : (window[name] || {})[key];
+    });
+  }
+
   // Enough of Worker for Material: postMessage, message events, terminate.
   function PageWorker() {
     var target = new EventTarget();
@@ -33,7 +40,7 @@
     loadScripts([base + "assets/javascripts/search/engine.js", base + "assets/javascripts/search/host.js"]).then(function () {
       receive = window.PBSearchHost(function (message) {
         setTimeout(function () { target.dispatchEvent(new MessageEvent("message", { data: message })); }, 0);
-      }, loadScripts, base);
+      }, readData, base);
       queue.forEach(function (message) { receive(message); });
       queue = null;
     });

@@ -16,7 +16,8 @@
   // An alias or question holding most of the query's words is strong evidence.
   var PHRASE_BOOST = 1.0, PHRASE_MIN = 0.5, PHRASE_POOL = 60;
   var INTENT_BOOST = 1.6, NUMBER_BOOST = 1.4;
-  var EXACT_TITLE = 1e7, EXACT_ALIAS = 5e6, EXACT_QUESTION = 2e6;
+  // Exact matches first: a page's title, then a glossary entry's title (a definition), then an alias.
+  var EXACT_TITLE = 1e7, EXACT_TERM = 7e6, EXACT_ALIAS = 5e6, EXACT_QUESTION = 2e6;
   var NUMBER = /[0-9０-９]|[一二两三四五六七八九十百半]+\s*(次|天|个|周|月|年|轮|步|分钟|小时|成|%)/;
   var hasOwn = Object.prototype.hasOwnProperty;
 
@@ -118,8 +119,7 @@
         if (!self.exact.has(k)) self.exact.set(k, []);
         self.exact.get(k).push([number, bonus]);
       }
-      // A glossary entry's title is a definition: it ranks with the aliases, not above them.
-      add(doc[1], doc[2] === "term" ? EXACT_ALIAS : EXACT_TITLE);
+      add(doc[1], doc[2] === "term" ? EXACT_TERM : EXACT_TITLE);
       doc[4].forEach(function (alias) { add(alias, EXACT_ALIAS); });
       doc[5].forEach(function (question) { add(question, EXACT_QUESTION); });
     });
@@ -192,7 +192,7 @@
     var groups = content.map(function (token, position) {
       var last = typing && position === content.length - 1;
       return { token: token.text, alternatives: self.alternatives(token, last), split: self.split(token) };
-    });
+    }).filter(function (group) { return group.alternatives.size || group.split; }); // unmatchable words do not count
     var intents = this.index.intents.filter(function (intent) {
       return intent.cues.some(function (cue) { return text.indexOf(cue) >= 0; }) ||
         (intent.end || []).some(function (cue) { return text.replace(/[\s?？!！。]+$/, "").slice(-cue.length) === cue; });
@@ -283,7 +283,7 @@
     var lines = this.lines.get(doc);
     if (!lines) {
       var record = this.index.docs[doc];
-      lines = record[4].concat(record[5]).map(normalise);
+      lines = record[4].concat(record[5], [record[1]]).map(normalise);
       this.lines.set(doc, lines);
     }
     return lines;

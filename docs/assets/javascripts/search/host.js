@@ -4,32 +4,36 @@
  * and waits for READY (1) and RESULT (3, {items}). Its own index is a stub (see
  * macros/search/build.py): ours loads on the first "pb-warm" message (sent by boot.js when
  * the search box gets focus) or on the first query, never on page load.
- * load(urls) runs scripts and resolves when they have run: importScripts in the worker,
- * script tags on the page.
+ * Data files are scripts that set a global (search/pb-index.js sets PB_SEARCH_INDEX,
+ * search/text/<n>.js sets PB_SEARCH_TEXT[n]), so that script tags load them from file://.
+ * read(url, name) resolves to the data: the worker fetches in parallel and parses the JSON
+ * after the first "=", the page adds a script tag and reads the global.
  */
 (function (root) {
   "use strict";
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3, WARM = "pb-warm";
   var EXPLAINED = 10; // Material shows ten results first: those get a reason line
 
-  root.PBSearchHost = function (post, load, base) {
+  root.PBSearchHost = function (post, read, base) {
     var engine = null, loading = null, latest = 0;
 
     function ready() {
       if (!loading) {
-        loading = load([base + "search/pb-index.js"]).then(function () {
-          engine = new root.PBSearch.Engine(root.PB_SEARCH_INDEX);
+        loading = read(base + "search/pb-index.js", "PB_SEARCH_INDEX").then(function (index) {
+          engine = new root.PBSearch.Engine(index);
           return engine;
         });
       }
       return loading;
     }
 
+    var loaded = {}; // page number → its sections
     function texts(results) {
-      var have = root.PB_SEARCH_TEXT || {};
-      var urls = results.slice(0, EXPLAINED).filter(function (r) { return !have[r.doc]; })
-        .map(function (r) { return base + "search/text/" + r.doc + ".js"; });
-      return (urls.length ? load(urls) : Promise.resolve()).then(function () { return root.PB_SEARCH_TEXT || {}; });
+      return Promise.all(results.slice(0, EXPLAINED).filter(function (r) { return !loaded[r.doc]; }).map(function (r) {
+        return read(base + "search/text/" + r.doc + ".js", "PB_SEARCH_TEXT", r.doc).then(function (sections) {
+          loaded[r.doc] = sections;
+        }, function () { loaded[r.doc] = []; }); // no reason line is better than no result
+      })).then(function () { return loaded; });
     }
 
     function search(query, number) {

@@ -8,13 +8,16 @@
   // self.location is Material's worker file, assets/javascripts/workers/search.*.min.js.
   var base = new URL("../../../", self.location).href;
   importScripts(base + "assets/javascripts/search/engine.js", base + "assets/javascripts/search/host.js");
-  var receive = self.PBSearchHost(
-    function (message) { self.postMessage(message); },
-    function (urls) {
-      try { importScripts.apply(self, urls); } catch (error) { return Promise.reject(error); }
-      return Promise.resolve();
-    },
-    base
-  );
+  // A data file is "self.NAME=", a line of JSON, ";" (see macros/search/build.py): fetch in
+  // parallel and parse the JSON line.
+  function read(url) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error(url + ": " + response.status);
+      return response.text();
+    }).then(function (text) {
+      return JSON.parse(text.slice(text.indexOf("\n") + 1, text.lastIndexOf(";")));
+    });
+  }
+  var receive = self.PBSearchHost(function (message) { self.postMessage(message); }, read, base);
   self.addEventListener("message", function (event) { receive(event.data); });
 })();
