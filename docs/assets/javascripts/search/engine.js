@@ -358,10 +358,10 @@
     var q = results.query;
     var scored = results.map(function (r, position) {
       var why = position < explained ? self.reason(r.doc, q, texts[r.doc], r.exact) : null;
-      if (why && why.number && !r.exact) r.score *= NUMBER_BOOST;
-      return { r: r, why: why };
+      var score = why && why.number && !r.exact ? r.score * NUMBER_BOOST : r.score;
+      return { r: r, why: why, score: score };
     });
-    scored.sort(function (a, b) { return b.r.score - a.r.score || a.r.doc - b.r.doc; });
+    scored.sort(function (a, b) { return b.score - a.score || a.r.doc - b.r.doc; });
     return scored.map(function (entry) {
       var record = self.index.docs[entry.r.doc];
       var why = entry.why || { line: record[3], words: [], prefix: "" };
@@ -371,7 +371,7 @@
         location: record[0],
         title: escapeHtml(record[1]),
         text: "<p>" + escapeHtml(why.prefix) + mark(why.line.length > 200 ? why.line.slice(0, 200) + "…" : why.line, why.words) + "</p>",
-        score: entry.r.score,
+        score: entry.score,
         terms: terms
       }];
     });

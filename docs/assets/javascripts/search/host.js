@@ -28,8 +28,11 @@
     }
 
     var loaded = {}; // page number → its sections
+    function missing(results) {
+      return results.slice(0, EXPLAINED).filter(function (r) { return !loaded[r.doc]; });
+    }
     function texts(results) {
-      return Promise.all(results.slice(0, EXPLAINED).filter(function (r) { return !loaded[r.doc]; }).map(function (r) {
+      return Promise.all(missing(results).map(function (r) {
         return read(base + "search/text/" + r.doc + ".js", "PB_SEARCH_TEXT", r.doc).then(function (sections) {
           loaded[r.doc] = sections;
         }, function () { loaded[r.doc] = []; }); // no reason line is better than no result
@@ -39,6 +42,11 @@
     function search(query, number) {
       return ready().then(function (engine) {
         var results = engine.rank(query, 60);
+        // Results at once, with the alias or question that matched; when the texts of new
+        // pages arrive, again with the sentence that answers, in the same order. A question
+        // about a number (几次, 多久) waits for the texts: the sentence with the number decides.
+        var early = results.query.intents.indexOf("number") < 0 && missing(results).length;
+        if (early) post({ type: RESULT, data: { items: engine.items(results, loaded, EXPLAINED) } });
         return texts(results).then(function (loaded) {
           if (number !== latest) return; // a newer query is on its way
           post({ type: RESULT, data: { items: engine.items(results, loaded, EXPLAINED) } });
