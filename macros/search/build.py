@@ -184,6 +184,15 @@ def encode_postings(postings: dict[int, int]) -> str:
     return ",".join(out)
 
 
+def content_key(segmenter: Segmenter, text: str) -> str:
+    """The words of ``text`` that carry its topic, joined: how a query matches a name exactly
+    once its framing is dropped (ARPU值 → arpu; 异议是啥 → 异议). Empty when a piece is involved."""
+    tokens = segmenter.tokens(text)
+    if any(token.piece for token in tokens):
+        return ""
+    return "".join(token.text for token in tokens if token.text not in WEAK)
+
+
 def build_index(index: dict, playbook: Playbook, thesaurus: Thesaurus) -> tuple[dict, list[list]]:
     """The browser index and, per page, its sections for snippets."""
     pages = pages_of(index, playbook)
@@ -206,6 +215,11 @@ def build_index(index: dict, playbook: Playbook, thesaurus: Thesaurus) -> tuple[
             for page in pages
         ],
         "terms": terms,
+        # Per page: the topic words of its title and of each alias, joined (see content_key).
+        "keys": [
+            [content_key(segmenter, page.title), [content_key(segmenter, alias) for alias in page.aliases]]
+            for page in pages
+        ],
     }
     texts = [[[anchor, heading, lines] for anchor, heading, lines in page.sections] for page in pages]
     return data, texts

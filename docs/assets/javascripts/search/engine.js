@@ -119,8 +119,15 @@
         if (!self.exact.has(k)) self.exact.set(k, []);
         self.exact.get(k).push([number, bonus]);
       }
-      add(doc[1], doc[2] === "term" ? EXACT_TERM : EXACT_TITLE);
+      var level = doc[2] === "term" ? EXACT_TERM : EXACT_TITLE;
+      add(doc[1], level);
       doc[4].forEach(function (alias) { add(alias, EXACT_ALIAS); });
+      // The same names by their topic words only, for a query framed by weak words (异议是啥).
+      var keys = (index.keys || [])[number];
+      if (keys) {
+        if (keys[0] && keys[0] !== key(doc[1])) add(keys[0], level);
+        keys[1].forEach(function (k, i) { if (k && k !== key(doc[4][i])) add(k, EXACT_ALIAS); });
+      }
       doc[5].forEach(function (question) { add(question, EXACT_QUESTION); });
     });
   }
@@ -197,7 +204,9 @@
       return intent.cues.some(function (cue) { return text.indexOf(cue) >= 0; }) ||
         (intent.end || []).some(function (cue) { return text.replace(/[\s?？!！。]+$/, "").slice(-cue.length) === cue; });
     }).map(function (intent) { return intent.kind; });
-    return { text: text, key: key(query), groups: groups, weak: weak.map(function (t) { return t.text; }), intents: intents };
+    var topic = tokens.some(function (t) { return t.piece; }) ? "" :
+      tokens.filter(function (t) { return !self.weak.has(t.text); }).map(function (t) { return t.text; }).join("");
+    return { text: text, key: key(query), topic: topic, groups: groups, weak: weak.map(function (t) { return t.text; }), intents: intents };
   };
 
   // Pages ranked for a query: [{doc, score, exact}], best first.
@@ -250,7 +259,13 @@
       if (!found) { found = { doc: doc, score: 0, exact: 0 }; results.push(found); }
       found.exact = Math.max(found.exact, bonus);
     }
-    (this.exact.get(q.key) || []).forEach(function (hit) {
+    // By topic words only when nothing but stray characters was dropped (ARPU值), or the
+    // dropped words ask for this kind of page (异议是啥 → the glossary): 续约怎么谈 is not 续约.
+    var byTopic = (q.topic && q.topic !== q.key ? this.exact.get(q.topic) || [] : []).filter(function (hit) {
+      return !q.weak.length || kinds.has(self.index.docs[hit[0]][2]);
+    });
+    var hits = (this.exact.get(q.key) || []).concat(byTopic);
+    hits.forEach(function (hit) {
       exact(hit[0], hit[1]);
       // A glossary entry named exactly: the pages it points to come right after it.
       self.index.docs[hit[0]][6].forEach(function (doc, order) { exact(doc, EXACT_QUESTION - 1 - order); });
