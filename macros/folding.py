@@ -14,8 +14,9 @@ import re
 import yaml
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-# Ideographic punctuation, full-width forms, Chinese quotes, ellipsis and dash (not the middle dot ·).
-FULL_WIDTH = r"\u3000-\u303f\uff01-\uff60\uffe0-\uffee\u2018\u2019\u201c\u201d\u2026\u2014"
+# Ideographic punctuation, full-width forms, Chinese quotes, ellipsis and dash; not the middle dot ·
+# nor the full-width low line ＿, which draws a blank to write a number in ("＿＿ 分").
+FULL_WIDTH = r"\u3000-\u303f\uff01-\uff3e\uff40-\uff60\uffe0-\uffee\u2018\u2019\u201c\u201d\u2026\u2014"
 _CJK = re.compile(f"[{CJK}]")
 _FULL_WIDTH = re.compile(f"[{FULL_WIDTH}]")
 # A space that should not be there: between two CJK characters, or next to full-width punctuation.
