@@ -68,13 +68,13 @@
 
   function progressBadges() {
     var deal = PB.store.current();
-    document.querySelectorAll("[data-progress-checklist]").forEach(function (node) {
+    document.querySelectorAll("[data-progress-checklist]").forEach(function (/** @type {HTMLElement} */ node) {
       var progress = PB.progress(deal, [node.dataset.progressChecklist]);
       node.textContent = progress.total ? "已完成 " + label(progress) : "";
-      node.style.setProperty("--pb-done", progress.total ? progress.done / progress.total : 0);
+      node.style.setProperty("--pb-done", String(progress.total ? progress.done / progress.total : 0));
       node.classList.toggle("pb-complete", progress.total > 0 && progress.done === progress.total);
     });
-    document.querySelectorAll("[data-progress-stage]").forEach(function (node) {
+    document.querySelectorAll("[data-progress-stage]").forEach(function (/** @type {HTMLElement} */ node) {
       var stage = PB.manifest.stages.filter(function (/** @type {any} */ s) { return s.id === node.dataset.progressStage; })[0];
       var progress = PB.progress(deal, PB.checklistsFor(deal, stage ? stage.checklists : []));
       node.textContent = progress.total ? "本阶段清单已完成 " + label(progress) : "";

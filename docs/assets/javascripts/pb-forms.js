@@ -19,7 +19,7 @@
   function typeOf(control) { return /** @type {HTMLElement} */ (control.closest("[data-type]")).dataset.type || "text"; }
 
   /** What a typed control holds: its converted value when valid, else the text as typed (kept, and flagged). */
-  function valueOf(/** @type {HTMLInputElement} */ control) {
+  function inputValue(/** @type {HTMLInputElement} */ control) {
     var checked = PB.checkValue(typeOf(control), control.value);
     return checked.error ? control.value : checked.value;
   }
@@ -41,12 +41,12 @@
     if (type === "table") {
       return Array.prototype.map.call(wrapper.querySelectorAll("tbody tr"), function (tr) {
         var row = {};
-        tr.querySelectorAll("td[data-column]").forEach(function (td) { row[td.dataset.column] = valueOf(td.querySelector("input")); });
+        tr.querySelectorAll("td[data-column]").forEach(function (td) { row[td.dataset.column] = inputValue(td.querySelector("input")); });
         return row;
       });
     }
     var control = wrapper.querySelector("input, textarea, select");
-    return control.matches("input[type=text]") ? valueOf(control) : control.value;
+    return control.matches("input[type=text]") ? inputValue(control) : control.value;
   }
 
   function write(wrapper, value) {
@@ -152,7 +152,7 @@
         wrapper.addEventListener("change", function (event) {
           var target = /** @type {HTMLInputElement} */ (event.target);
           if (target.matches("input[type=text]")) {
-            var value = valueOf(target);
+            var value = inputValue(target);
             if (typeof value === "string" && value !== target.value) target.value = value;
             flag(target);
           }

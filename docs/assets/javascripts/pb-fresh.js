@@ -28,7 +28,7 @@
   // The site-relative page a link points to ("techniques/x.html"), or null.
   function pageOf(link) {
     var url;
-    try { url = new URL(link.getAttribute("href"), location.href); } catch (error) { return null; }
+    try { url = new URL(link.getAttribute("href"), location.href); } catch { return null; }
     var full = url.href.split("#")[0].split("?")[0];
     return full.indexOf(PB.root) === 0 ? full.slice(PB.root.length) : null;
   }
@@ -56,7 +56,7 @@
   }
 
   function homeList(changed) {
-    var box = document.querySelector("[data-pb-whatsnew] .pb-whatsnew-since");
+    var box = /** @type {HTMLElement | null} */ (document.querySelector("[data-pb-whatsnew] .pb-whatsnew-since"));
     if (!box) return;
     var previous = PB.visits.previous();
     var pages = Object.keys(changed).sort(function (a, b) { return changed[b].stamp - changed[a].stamp; });
@@ -75,12 +75,12 @@
       "你上次访问（" + dateText(previous) + "）以来没有条目更新。", pages.length ? list : "");
     box.hidden = false;
     // The list since the last visit replaces the build's own "latest changes" list.
-    var latest = box.parentNode.querySelector(".pb-whatsnew-list");
+    var latest = /** @type {HTMLElement | null} */ (box.parentElement.querySelector(".pb-whatsnew-list"));
     if (latest) latest.hidden = pages.length > 0;
   }
 
   function overdue() {
-    document.querySelectorAll(".pb-fresh[data-due]").forEach(function (line) {
+    document.querySelectorAll(".pb-fresh[data-due]").forEach(function (/** @type {HTMLElement} */ line) {
       var days = Math.floor((Date.now() - Date.parse(line.dataset.due + "T23:59:59")) / DAY) + 1;
       if (days <= 0 || line.querySelector(".pb-fresh-overdue")) return;
       line.appendChild(h("span", { class: "pb-fresh-overdue", role: "status", text: "审核已逾期 " + days + " 天" }));

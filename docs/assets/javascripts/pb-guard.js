@@ -31,7 +31,7 @@
       blocked[name] = /** @type {Error} */ (error).name || "Error";
       try {
         Object.defineProperty(window, name, { value: memoryStorage(), configurable: true, writable: true });
-      } catch (ignored) { /* not configurable: nothing more can be done here */ }
+      } catch { /* not configurable: nothing more can be done here */ }
     }
   });
   /** Why storage is unavailable ({localStorage: "SecurityError"}), or null when it works. */

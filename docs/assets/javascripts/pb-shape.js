@@ -28,7 +28,7 @@
   }
 
   /** @param {unknown} value */
-  function isTime(value) { return typeof value === "string" && value.length <= 40 && !isNaN(Date.parse(value)); }
+  function isTime(value) { return typeof value === "string" && value.length <= 40 && !Number.isNaN(Date.parse(value)); }
 
   /**
    * @typedef {{errors: string[]}} Report

@@ -77,7 +77,7 @@
   function storage() {
     var blocked = /** @type {any} */ (window).PB_STORAGE_BLOCKED;
     if (blocked && blocked.localStorage) return null; // pb-guard.js put a stand-in there
-    try { return window.localStorage; } catch (error) { return null; }
+    try { return window.localStorage; } catch { return null; }
   }
 
   /** @param {any} error */
@@ -116,12 +116,12 @@
     try {
       if (!ls) throw new Error("blocked");
       raw = ls.getItem(KEY);
-    } catch (error) {
+    } catch {
       return { kind: "unavailable", data: null, raw: null, why: "", upgraded: false };
     }
     if (raw === null) return { kind: "empty", data: empty(), raw: null, why: "", upgraded: false };
     var parsed;
-    try { parsed = JSON.parse(raw); } catch (error) {
+    try { parsed = JSON.parse(raw); } catch {
       return { kind: "corrupt", data: null, raw: raw, why: "不是有效的 JSON", upgraded: false };
     }
     var result = upgrade(parsed);
@@ -137,7 +137,7 @@
       ls.removeItem(PROBE);
       return "ok";
     } catch (error) {
-      try { ls.removeItem(PROBE); } catch (ignored) { /* nothing was written */ }
+      try { ls.removeItem(PROBE); } catch { /* nothing was written */ }
       return isQuota(error) ? "full" : "unavailable";
     }
   }
@@ -150,7 +150,7 @@
   }
 
   function tabCurrent() {
-    try { return window.sessionStorage.getItem(TAB_KEY); } catch (error) { return null; }
+    try { return window.sessionStorage.getItem(TAB_KEY); } catch { return null; }
   }
 
   function load() {
@@ -283,7 +283,7 @@
     /** @param {string} id */
     setCurrent: function (id) {
       state.data.current = id;
-      try { window.sessionStorage.setItem(TAB_KEY, id); } catch (error) { /* this tab only, then */ }
+      try { window.sessionStorage.setItem(TAB_KEY, id); } catch { /* this tab only, then */ }
       commit(function (data) { data.current = id; });
     },
     /** @param {{name?: string, customer?: string, owner?: string, mode?: string}} fields @returns {any} the new deal, or null */
@@ -298,7 +298,7 @@
         data.current = id;
       });
       if (!kept) { state.data.current = previous; notify(); return null; }
-      try { window.sessionStorage.setItem(TAB_KEY, id); } catch (error) { /* this tab only, then */ }
+      try { window.sessionStorage.setItem(TAB_KEY, id); } catch { /* this tab only, then */ }
       return state.data.deals[id];
     },
     /** @param {string} id @param {Object<string, any>} fields */
@@ -394,7 +394,7 @@
     parseImport: function (text) {
       var unchanged = "现有数据没有改动。";
       var data;
-      try { data = JSON.parse(text); } catch (error) { return { error: "文件不是有效的 JSON，无法导入。" + unchanged }; }
+      try { data = JSON.parse(text); } catch { return { error: "文件不是有效的 JSON，无法导入。" + unchanged }; }
       if (!data || data.format !== FORMAT) return { error: "这不是销售作战手册导出的商机文件，无法导入。" + unchanged };
       var result = upgrade({ version: data.version, deals: data.deals, current: null });
       if (result.kind === "newer") return { error: "文件来自更新版本的手册，这一版无法导入。" + unchanged };
@@ -448,7 +448,7 @@
     discardUnreadable: function () {
       var ls = storage();
       if (!ls) return false;
-      try { ls.removeItem(KEY); } catch (error) { return false; }
+      try { ls.removeItem(KEY); } catch { return false; }
       var memory = state.data;
       state.raw = null;
       setStatus("ok");

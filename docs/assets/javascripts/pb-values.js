@@ -23,7 +23,7 @@
    * @returns {number|null}
    */
   PB.parseNumber = function (text) {
-    if (typeof text === "number") return isFinite(text) ? text : null;
+    if (typeof text === "number") return Number.isFinite(text) ? text : null;
     var clean = halfWidth(String(text === null || text === undefined ? "" : text)).replace(/[\s\u00a0]/g, "");
     if (!PLAIN.test(clean) && !GROUPED.test(clean)) return null;
     return Number(clean.replace(/,/g, ""));
@@ -97,13 +97,13 @@
   /** Local calendar date, 2026-12-02. @param {Date|string|number} [when] */
   PB.localDate = function (when) {
     var d = asDate(when);
-    return isNaN(d.getTime()) ? "" : d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+    return Number.isNaN(d.getTime()) ? "" : d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
   };
 
   /** Local date and time, 2026-12-02 06:30. @param {Date|string|number} [when] */
   PB.localDateTime = function (when) {
     var d = asDate(when);
-    return isNaN(d.getTime()) ? "" : PB.localDate(d) + " " + pad(d.getHours()) + ":" + pad(d.getMinutes());
+    return Number.isNaN(d.getTime()) ? "" : PB.localDate(d) + " " + pad(d.getHours()) + ":" + pad(d.getMinutes());
   };
 
   /** Local time for file names, 20261202-0630. @param {Date|string|number} [when] */

@@ -21,7 +21,7 @@
       ls.setItem("playbook.probe", "1");
       ls.removeItem("playbook.probe");
       return ls;
-    } catch (error) {
+    } catch {
       return null;
     }
   }
@@ -39,14 +39,14 @@
     var raw = ls.getItem(KEY);
     if (raw === null) return { persistent: true, data: null };
     var data;
-    try { data = JSON.parse(raw); } catch (error) { data = undefined; }
+    try { data = JSON.parse(raw); } catch { data = undefined; }
     if (!valid(data) || data.version > VERSION) return { persistent: false, data: null };
     return { persistent: true, data: data };
   }
 
   function save() {
     if (!state.persistent) return;
-    try { window.localStorage.setItem(KEY, JSON.stringify(state.data)); } catch (error) { /* full: marks only */ }
+    try { window.localStorage.setItem(KEY, JSON.stringify(state.data)); } catch { /* full: marks only */ }
   }
 
   // One page view at `now` (ms): starts a new visit after a gap, else extends the current one.

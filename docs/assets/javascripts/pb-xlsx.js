@@ -9,6 +9,7 @@
 
   function esc(text) {
     return String(text).replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; })
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: XML 1.0 forbids these characters, so they are dropped
       .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
   }
 
@@ -36,7 +37,7 @@
   /** A stored time (ISO, UTC) as an Excel date-time cell in local time, or "" if there is none. @param {unknown} iso */
   PB.xlsxTime = function (iso) {
     var d = typeof iso === "string" ? new Date(iso) : null;
-    return d && !isNaN(d.getTime()) ? { serial: serial(d), format: "datetime" } : "";
+    return d && !Number.isNaN(d.getTime()) ? { serial: serial(d), format: "datetime" } : "";
   };
 
   /** A form date (2026-12-02) as an Excel date cell, or "" if it is not a valid date. @param {unknown} text */
@@ -69,7 +70,7 @@
     var body = rows.map(function (row, r) {
       return '<row r="' + (r + 1) + '">' + row.map(function (value, c) {
         var ref = column(c) + (r + 1);
-        if (typeof value === "number" && isFinite(value)) return '<c r="' + ref + '"><v>' + value + "</v></c>";
+        if (typeof value === "number" && Number.isFinite(value)) return '<c r="' + ref + '"><v>' + value + "</v></c>";
         if (value && typeof value === "object" && typeof value.serial === "number") {
           return '<c r="' + ref + '" s="' + STYLE[value.format] + '"><v>' + value.serial + "</v></c>";
         }
@@ -83,7 +84,7 @@
   }
 
   function sheetName(name, used) {
-    var base = String(name).replace(/[\[\]:*?\/\\]/g, " ").slice(0, 28) || "Sheet";
+    var base = String(name).replace(/[[\]:*?/\\]/g, " ").slice(0, 28) || "Sheet";
     var candidate = base, n = 2;
     while (used[candidate]) candidate = base.slice(0, 26) + "-" + n++;
     used[candidate] = true;
