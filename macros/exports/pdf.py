@@ -136,6 +136,8 @@ def build(
     chosen = [t for t in targets(playbook, book=include_book) if only is None or t.pdf in only]
     with _served(site) as base:
         page = browser.new_page()
+        # The book is one page of several hundred sheets: on a busy machine it takes minutes.
+        page.set_default_timeout(600_000)
         try:
             for target in chosen:
                 started_at = time.perf_counter()
