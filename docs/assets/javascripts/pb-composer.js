@@ -43,9 +43,9 @@
   }
 
   function load() {
-    try { draft = normalise(JSON.parse(localStorage.getItem(KEY)) || blank()); } catch (error) { draft = blank(); }
+    try { draft = normalise(JSON.parse(localStorage.getItem(KEY)) || blank()); } catch { draft = blank(); }
   }
-  function save() { try { localStorage.setItem(KEY, JSON.stringify(draft)); } catch (error) { /* draft stays in memory */ } }
+  function save() { try { localStorage.setItem(KEY, JSON.stringify(draft)); } catch { /* draft stays in memory */ } }
 
   function minutes(clock) { var p = /^(\d{2}):(\d{2})$/.exec(clock || ""); return p ? Number(p[1]) * 60 + Number(p[2]) : null; }
   function lines(text) { return String(text || "").split(/\n+/).map(function (s) { return s.trim(); }).filter(Boolean); }
@@ -55,15 +55,16 @@
 
   // Each choice names its kind: 24 titles are shared by two kinds (挽回流失客户 is a
   // technique and a script), and a choice must insert the item it shows.
+  var catalogCache = null;
   function catalog() {
-    if (catalog.cache) return catalog.cache;
+    if (catalogCache) return catalogCache;
     var seen = {};
     PB.manifest.catalog.forEach(function (c) { var key = c.label + "：" + c.title; seen[key] = (seen[key] || 0) + 1; });
-    catalog.cache = PB.manifest.catalog.map(function (c) {
+    catalogCache = PB.manifest.catalog.map(function (c) {
       var key = c.label + "：" + c.title;
       return { id: c.id, title: c.title, label: c.label, kind: c.kind, seeds: c.seeds || [], choice: seen[key] > 1 ? key + "（" + c.id + "）" : key };
     });
-    return catalog.cache;
+    return catalogCache;
   }
   function byId(id) { return catalog().filter(function (c) { return c.id === id; })[0]; }
 
@@ -305,7 +306,7 @@
     if (problemList) {
       var found = problems();
       problemList.replaceChildren.apply(problemList, found.map(function (p) { return h("li", { text: p }); }));
-      document.querySelector("#pb-composer-download").disabled = found.length > 0;
+      /** @type {HTMLButtonElement} */ (document.querySelector("#pb-composer-download")).disabled = found.length > 0;
     }
   }
 

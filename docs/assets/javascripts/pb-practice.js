@@ -26,7 +26,7 @@
   }
 
   PB.onPage(function () {
-    document.querySelectorAll(".pb-dialogue:not([data-bound])").forEach(function (dialogue) {
+    document.querySelectorAll(".pb-dialogue:not([data-bound])").forEach(function (/** @type {HTMLElement} */ dialogue) {
       dialogue.dataset.bound = "1";
       var bar = dialogue.previousElementSibling;
       var button = bar && bar.querySelector("[data-practice]");
@@ -35,10 +35,10 @@
         onclick: function () { dialogue.querySelectorAll(".pb-say-rep").forEach(reveal); } });
       button.after(" ", all);
       button.addEventListener("click", function () { setPractice(dialogue, button, all, !dialogue.classList.contains("pb-practicing")); });
-      dialogue.addEventListener("click", function (event) { var line = event.target.closest(".pb-say-rep"); if (line) reveal(line); });
+      dialogue.addEventListener("click", function (event) { var line = /** @type {HTMLElement} */ (event.target).closest(".pb-say-rep"); if (line) reveal(line); });
       dialogue.addEventListener("keydown", function (event) {
-        var line = event.target.closest(".pb-say-rep");
-        if (line && (event.key === "Enter" || event.key === " ")) { event.preventDefault(); reveal(line); }
+        var line = /** @type {HTMLElement} */ (event.target).closest(".pb-say-rep");
+        if (line && (/** @type {KeyboardEvent} */ (event).key === "Enter" || /** @type {KeyboardEvent} */ (event).key === " ")) { event.preventDefault(); reveal(line); }
       });
       var observer = bar.querySelector("[data-print-observer]");
       observer.addEventListener("click", function () {

@@ -17,14 +17,17 @@
   function fillHeaders() {
     var deal = PB.printingBlank ? null : PB.store.current();
     var values = { customer: deal ? deal.customer : "", name: deal ? deal.name : "", owner: deal ? deal.owner : "", date: PB.printingBlank ? "" : PB.today() };
-    document.querySelectorAll(".pb-print-header [data-deal]").forEach(function (node) {
+    document.querySelectorAll(".pb-print-header [data-deal]").forEach(function (/** @type {HTMLElement} */ node) {
       node.textContent = values[node.dataset.deal] || "";
     });
   }
 
   // The running header of every printed page: @page margin boxes (print.css) take their
   // text from here, so a 20-page handout says what it is on each sheet.
-  function cssString(text) { return '"' + String(text).replace(/[\\"]/g, "\\$&").replace(/[\u0000-\u001f\u007f]/g, " ") + '"'; }
+  function cssString(text) {
+    var plain = Array.prototype.map.call(String(text), function (c) { return c.charCodeAt(0) < 32 || c === "\u007f" ? " " : c; }).join("");
+    return '"' + plain.replace(/[\\"]/g, "\\$&") + '"';
+  }
   function runningHead() {
     var article = document.querySelector(".md-content__inner");
     var own = article && article.getAttribute("data-pb-running-head");
@@ -106,7 +109,7 @@
     pageStyle(mode);
     document.querySelectorAll(CONTROLS).forEach(function (control) { mirror(control, mode === "blank"); });
     if (mode === "blank") {
-      document.querySelectorAll(".pb-slot").forEach(function (slot) {
+      document.querySelectorAll(".pb-slot").forEach(function (/** @type {HTMLElement} */ slot) {
         if (slot.dataset.label) slot.textContent = slot.dataset.label;
         slot.classList.remove("pb-slot-filled");
       });
@@ -147,7 +150,7 @@
     documentButton();
     fillHeaders();
     pageStyle();
-    document.querySelectorAll("[data-print]:not([data-bound])").forEach(function (button) {
+    document.querySelectorAll("[data-print]:not([data-bound])").forEach(function (/** @type {HTMLElement} */ button) {
       button.dataset.bound = "1";
       button.addEventListener("click", function () { PB.print(button.dataset.print); });
     });

@@ -19,12 +19,12 @@
   // Kept apart from the deals; storage that is blocked or full only means nothing is kept.
   function readAll() {
     try { var data = JSON.parse(localStorage.getItem(KEY)); return data && typeof data === "object" ? data : {}; }
-    catch (error) { return {}; }
+    catch { return {}; }
   }
   function saved(course) { var entry = readAll()[course]; return entry && typeof entry === "object" ? entry : {}; }
   function keep(course, entry) {
     try { var all = readAll(); all[course] = entry; localStorage.setItem(KEY, JSON.stringify(all)); }
-    catch (error) { /* the answers stay on the page */ }
+    catch { /* the answers stay on the page */ }
   }
 
   function answerOf(fieldset, question) {
@@ -128,6 +128,6 @@
   }
 
   PB.onPage(function () {
-    document.querySelectorAll("form.pb-quiz:not([data-bound])").forEach(function (form) { form.dataset.bound = "1"; bind(form); });
+    document.querySelectorAll("form.pb-quiz:not([data-bound])").forEach(function (/** @type {HTMLFormElement} */ form) { form.dataset.bound = "1"; bind(form); });
   });
 })();
