@@ -181,6 +181,7 @@ class Activity(Item):
 
 
 class Process(Item):
+    order: int = Field(50, ge=1, description="在业务流程里的位置，小的在前（整体流程写 1）；同值按第一个阶段、再按拼音")
     stages: list[StageRef] = Field(min_length=1)
     activities: list[ActivityRef] = []
     sections: list[Section] = Field(min_length=1)

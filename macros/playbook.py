@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import coursetiming, models
+from . import coursetiming, models, ordering
 from .errors import ContentErrors
 from .facts import fact_references, resolve
 from .kinds import KINDS, Kind
@@ -23,6 +23,10 @@ class Playbook:
     refs: list[Reference] = field(default_factory=list)
     registry: Registry | None = None  # content/owners.yml: owners and review defaults
     thesaurus: Thesaurus = field(default_factory=Thesaurus)
+    # Derived once: the content does not change during a build, and pages ask these thousands of times.
+    _by_kind: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False)
+    _incoming: dict[str, list[Reference]] | None = field(default=None, init=False, repr=False)
+    _keys: dict[str, tuple[Any, ...]] = field(default_factory=dict, init=False, repr=False)
 
     # ------------------------------------------------------------ lookups
 
@@ -36,16 +40,27 @@ class Playbook:
         return self.entries[item_id].kind
 
     def of_kind(self, kind: str) -> list[Any]:
-        ids = [item_id for item_id, entry in self.entries.items() if entry.kind.name == kind]
-        return [self.get(item_id) for item_id in sorted(ids, key=self._sort_key)]
+        """Items of ``kind`` in reading order (see :mod:`macros.ordering`)."""
+        if kind not in self._by_kind:
+            ids = [item_id for item_id, entry in self.entries.items() if entry.kind.name == kind]
+            self._by_kind[kind] = sorted(ids, key=self._sort_key)
+        return [self.get(item_id) for item_id in self._by_kind[kind]]
+
+    def incoming(self, item_id: str) -> list[Reference]:
+        """The references that point at ``item_id``."""
+        if self._incoming is None:
+            self._incoming = {}
+            for reference in self.refs:
+                self._incoming.setdefault(reference.target, []).append(reference)
+        return self._incoming.get(item_id, [])
 
     # ------------------------------------------------------------ relations
 
     def backlinks(self, item_id: str) -> list[str]:
         """Ids of the items that refer to ``item_id``, each once, in reading order."""
         seen: dict[str, None] = {}
-        for reference in self.refs:
-            if reference.target == item_id and reference.source != item_id:
+        for reference in self.incoming(item_id):
+            if reference.source != item_id:
                 seen.setdefault(reference.source, None)
         return sorted(seen, key=self._sort_key)
 
@@ -53,9 +68,8 @@ class Playbook:
         """Items of ``kind`` that refer to ``item_id`` (through ``field_name`` if given)."""
         ids = {
             reference.source
-            for reference in self.refs
-            if reference.target == item_id
-            and self.entries[reference.source].kind.name == kind
+            for reference in self.incoming(item_id)
+            if self.entries[reference.source].kind.name == kind
             and (field_name is None or reference.path[0] == field_name)
         }
         return [self.get(ref_id) for ref_id in sorted(ids, key=self._sort_key)]
@@ -131,12 +145,12 @@ class Playbook:
         following = ordered[index + 1] if index + 1 < len(ordered) else None
         return previous, following
 
-    def _sort_key(self, item_id: str) -> tuple[int, int, int, str]:
-        """Reading order: by kind, then activities by their stage, then by ``order`` and id."""
-        entry = self.entries[item_id]
-        stage_id = entry.item.stage if isinstance(entry.item, models.Activity) else None
-        stage_order = self.get(stage_id).order if stage_id in self.entries else 0
-        return (list(KINDS).index(entry.kind.name), stage_order, getattr(entry.item, "order", 0), item_id)
+    def _sort_key(self, item_id: str) -> tuple[Any, ...]:
+        """Reading order: by kind, then by meaning within the kind (:func:`macros.ordering.key`)."""
+        if item_id not in self._keys:
+            entry = self.entries[item_id]
+            self._keys[item_id] = (list(KINDS).index(entry.kind.name), *ordering.key(self, item_id), item_id)
+        return self._keys[item_id]
 
 
 def load_playbook(content_dir: Path, root: Path | None = None, today: date | None = None) -> Playbook:
