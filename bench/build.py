@@ -25,16 +25,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from jinja2 import Environment
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.synth import make_synthetic  # noqa: E402
+from macros import state  # noqa: E402
 from macros.navigation import build_nav  # noqa: E402
+from macros.pagebody import render_body  # noqa: E402
 from macros.pages import generated_pages  # noqa: E402
 from macros.playbook import load_playbook  # noqa: E402
-from macros.render import Renderer  # noqa: E402
 from macros.urls import page_url  # noqa: E402
 from tests.conftest import build_site  # noqa: E402
 
@@ -95,23 +95,15 @@ def weigh(site: Path) -> Weight:
 def export_markdown(content: Path, folder: Path) -> Path:
     """Our pages as plain Markdown (macros expanded) and a mkdocs.yml without our plugins."""
     playbook = load_playbook(content, root=content.parent)
-    renderer = Renderer(playbook)
+    state.set_current(playbook)
     docs = folder / "docs"
     shutil.copytree(ROOT / "docs", docs)
     shutil.copytree(ROOT / "overrides", folder / "overrides")  # the theme's custom_dir, as in our build
-    jinja = Environment(keep_trailing_newline=True)
     sources = [(page.src, page.markdown) for page in generated_pages(playbook)]
     sources += [(path.relative_to(docs).as_posix(), path.read_text("utf-8")) for path in docs.glob("*.md")]
     for src, markdown in sources:
-        url = page_url(src)
-        expanded = jinja.from_string(markdown).render(
-            render_item=lambda item_id, url=url: renderer.item(item_id, url),
-            render_index=lambda kind, url=url: renderer.index(kind, url),
-            render_fragment=lambda name, url=url, **context: renderer.fragment(f"{name}.md.j2", url, **context),
-            course=playbook.get,
-        )
         (docs / src).parent.mkdir(parents=True, exist_ok=True)
-        (docs / src).write_text(expanded, "utf-8")
+        (docs / src).write_text(render_body(markdown, page_url(src)), "utf-8")
     config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=_EnvLoader)
     config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and {"playbook", "macros"} & set(p))]
     config["theme"].pop("custom_dir", None)

@@ -18,13 +18,16 @@ def _listing(playbook: Playbook, kind_name: str) -> list[NavEntry]:
 
 def build_nav(playbook: Playbook, extra: dict[str, list[NavEntry]] | None = None) -> list[NavEntry]:
     """Tabs: 首页 · 销售流程 · 基础与模式 · 技巧与话术 · 表单与清单 · 培训 · 术语表."""
-    stage_kind = KINDS["stage"]
-    cycle: list[NavEntry] = [index_path(stage_kind)]
+    stage_kind, process_kind = KINDS["stage"], KINDS["process"]
+    # The overview (process order 1) right after the tab's own page: where a newcomer looks first.
+    overview = [src_path(process_kind, p.id) for p in playbook.of_kind("process") if p.order == 1]
+    cycle: list[NavEntry] = [index_path(stage_kind), *overview]
     for stage in playbook.of_kind("stage"):
         pages = [src_path(stage_kind, stage.id)]
         pages += [src_path(KINDS["activity"], a.id) for a in playbook.activities(stage.id)]
         cycle.append({stage.title: pages})
-    cycle.append({KINDS["process"].label: _listing(playbook, "process")})
+    processes = [page for page in _listing(playbook, "process") if page not in overview]
+    cycle.append({process_kind.label: processes})
     # Activities are listed under their stage; their index page still needs a place.
     cycle.append({KINDS["activity"].label: [index_path(KINDS["activity"])]})
     extra = extra or {}
@@ -33,7 +36,7 @@ def build_nav(playbook: Playbook, extra: dict[str, list[NavEntry]] | None = None
         return [{KINDS[name].label: _listing(playbook, name)} for name in kind_names]
 
     return [
-        {"首页": ["index.md", "guide/faq.md", "guide/matrix.md", *extra.get("首页", [])]},
+        {"首页": ["index.md", "guide/first-week.md", "guide/faq.md", "guide/matrix.md", *extra.get("首页", [])]},
         {"销售流程": cycle},
         {"基础与模式": group("topic", "mode")},
         {"技巧与话术": [*extra.get("技巧与话术", []), *group("technique", "script")]},

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from .firstweek import reading_list
 from .kinds import KINDS, Kind
 from .playbook import Playbook
 from .urls import index_path, src_path
@@ -37,28 +38,37 @@ def _front_matter(meta: dict[str, object]) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
-def tags(playbook: Playbook, item_id: str) -> list[str]:
-    kind = playbook.kind_of(item_id)
-    result = [kind.label, AUDIENCE[kind.name]]
-    stage = playbook.stage_of(item_id) if kind.name != "stage" else playbook.get(item_id)
-    if stage is not None:
-        result.append(stage.title)
-    return result
+def tags(playbook: Playbook, item_id: str, first_week: set[str]) -> list[str]:
+    """The reader a page is for: 新人 only on the first-week path, 培训师 on courses, 销售 on forms.
+
+    Kinds and stages have their index pages and the matrix; a tag that named them would make
+    the tags page list every item of the playbook.
+    """
+    kind = playbook.kind_of(item_id).name
+    if item_id in first_week:
+        return ["新人"]
+    return [AUDIENCE[kind]] if kind in ("course", "template") else []
 
 
-def item_page(playbook: Playbook, item_id: str) -> GeneratedPage:
+def item_page(playbook: Playbook, item_id: str, first_week: set[str] = frozenset()) -> GeneratedPage:
     item = playbook.get(item_id)
     kind: Kind = playbook.kind_of(item_id)
-    meta: dict[str, object] = {"title": item.title, "description": item.summary, "tags": tags(playbook, item_id)}
+    meta: dict[str, object] = {"title": item.title, "description": item.summary}
+    if labels := tags(playbook, item_id, first_week):
+        meta["tags"] = labels
     if kind.name in SEARCH_BOOST:
         meta["search"] = {"boost": SEARCH_BOOST[kind.name]}
     body = f"{{{{ render_item({item_id!r}) }}}}\n"
     return GeneratedPage(src_path(kind, item_id), _front_matter(meta) + body)
 
 
+# The stage index is what the 销售流程 tab opens: tab and page title say the same.
+INDEX_TITLES = {"stage": "销售流程"}
+
+
 def index_page(kind: Kind) -> GeneratedPage:
     # An index lists every title of its kind: it should not outrank the pages it lists.
-    meta = {"title": kind.label, "search": {"boost": 0.3}}
+    meta = {"title": INDEX_TITLES.get(kind.name, kind.label), "search": {"boost": 0.3}}
     return GeneratedPage(index_path(kind), _front_matter(meta) + f"{{{{ render_index({kind.name!r}) }}}}\n")
 
 
@@ -69,7 +79,11 @@ def pack_page(stage_id: str, title: str) -> GeneratedPage:
     return GeneratedPage(f"packs/{stage_id}.md", _front_matter(meta) + body, in_nav=False)
 
 
-GUIDE_PAGES = {"guide/faq.md": ("常见难题", "faq"), "guide/matrix.md": ("阶段工具矩阵", "matrix")}
+GUIDE_PAGES = {
+    "guide/first-week.md": ("新人第一周", "first-week"),
+    "guide/faq.md": ("常见难题", "faq"),
+    "guide/matrix.md": ("阶段工具矩阵", "matrix"),
+}
 
 
 def guide_page(src: str) -> GeneratedPage:
@@ -92,7 +106,8 @@ def course_pages(course_id: str, title: str) -> list[GeneratedPage]:
 
 
 def generated_pages(playbook: Playbook) -> list[GeneratedPage]:
-    pages = [item_page(playbook, item_id) for item_id in playbook.entries]
+    week = reading_list(playbook)
+    pages = [item_page(playbook, item_id, week) for item_id in playbook.entries]
     pages += [index_page(kind) for kind in KINDS.values()]
     pages += [pack_page(stage.id, stage.title) for stage in playbook.of_kind("stage")]
     pages += [guide_page(src) for src in GUIDE_PAGES]

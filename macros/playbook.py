@@ -104,38 +104,22 @@ class Playbook:
         return result
 
     def faq(self) -> list[tuple[models.Stage | None, list[dict[str, Any]]]]:
-        """Every question a rep asks, with the technique, script and form that answer it, by stage."""
+        """Every question a rep asks, with the page that answers it (the item that lists it), by stage."""
         by_stage: dict[str | None, list[dict[str, Any]]] = {}
-        for item_id, entry in self.entries.items():
+        for item_id in sorted(self.entries, key=self._sort_key):
+            entry = self.entries[item_id]
             item = entry.item
             if not item.questions or entry.kind.name in ("term", "course"):
                 continue
-            techniques, scripts, tools = self._answers(item_id)
             stage = self.stage_of(item_id) if entry.kind.name != "stage" else item
             if stage is None and isinstance(item, models.Technique):
                 stage = self.get(item.stages[0])
-            for question in item.questions:
-                row = {"question": question, "techniques": techniques, "scripts": scripts, "tools": tools}
-                by_stage.setdefault(stage.id if stage else None, []).append(row)
+            rows = by_stage.setdefault(stage.id if stage else None, [])
+            rows.extend({"question": question, "answer": item_id} for question in item.questions)
         ordered = [(self.get(stage.id), by_stage[stage.id]) for stage in self.of_kind("stage") if stage.id in by_stage]
         if None in by_stage:
             ordered.append((None, by_stage[None]))
         return ordered
-
-    def _answers(self, item_id: str) -> tuple[list[str], list[str], list[str]]:
-        """(techniques, scripts, forms and checklists) that answer a question asked of ``item_id``."""
-        item = self.get(item_id)
-        kind = self.kind_of(item_id).name
-        if kind == "technique":
-            scripts = [s.id for s in self.referrers(item_id, "script", "techniques")][:2]
-            return [item_id], scripts, list(item.templates)[:2]
-        if kind == "script":
-            return list(item.techniques)[:2], [item_id], []
-        if kind == "activity":
-            return list(item.techniques)[:2], list(item.scripts)[:2], [*item.templates[:1], item.checklist]
-        if kind in ("template", "checklist"):
-            return [], [], [item_id]
-        return [], [], [item_id]
 
     def neighbours(self, activity: models.Activity) -> tuple[Any, Any]:
         """The previous and next activity across the whole cycle."""

@@ -24,7 +24,8 @@ from .errors import ContentErrors
 from .freshview import maintenance_pages, updates_data, with_freshness
 from .history import read_history
 from .htmlsafe import escape_meta, escape_nav
-from .manifest import manifest
+from .htmlspace import collapse
+from .manifest import catalog, deal_data, manifest
 from .navigation import build_nav
 from .pagebody import index_sources, render_body, source_files
 from .pages import generated_pages
@@ -96,11 +97,26 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         for course in self.playbook.of_kind("course"):
             if course.quiz:
                 files.append(File.generated(config, key_path(course.id), content=key_script(course)))
+        # Loaded only by the pages that ask for them (data-pb-needs), merged into PB.manifest.
+        for name, data in (("deal-data", deal_data(self.playbook)), ("catalog", catalog(self.playbook))):
+            payload = json.dumps(data, ensure_ascii=False)
+            script = f"(window.PB_LOADED = window.PB_LOADED || {{}})[{name!r}] = {payload};\n"
+            files.append(File.generated(config, f"assets/playbook/{name}.js", content=script))
         config.nav = build_nav(self.playbook, config.extra.get("nav_extra"))
         return files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         return escape_nav(nav)
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return collapse(output)
+
+    def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:
+        # MkDocs gives 404.html absolute links (/assets/…); from a file share it is opened as the
+        # file at the site root, where links relative to the root work.
+        if template_name == "404.html":
+            context["base_url"] = "."
+        return context
 
     @event_priority(100)  # before mkdocs-macros and the tags plugin read the page
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from itertools import groupby
@@ -12,8 +13,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context,
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
-from . import models, urls
+from . import manifest, models, urls
 from .exports.targets import BOOK, course_pdf, pack_pdf
+from .firstweek import bootcamp, first_week
 from .glossary import Glossary, initial
 from .kinds import KINDS
 from .pages import COURSE_OUTPUTS
@@ -101,6 +103,10 @@ class Renderer:
             pack_pdf=pack_pdf,
             book_pdf=BOOK,
             course_outputs=COURSE_OUTPUTS,
+            week=first_week(playbook),
+            page_data=self._page_data,
+            stage_checklists=lambda stage_id: manifest.stage_checklists(playbook, stage_id),
+            bootcamp=bootcamp(playbook),
         )
 
     # ------------------------------------------------------------ pages
@@ -197,6 +203,13 @@ class Renderer:
                 }
             )
         return {"criteria": [criterion.model_dump() for criterion in scoring.criteria], "bands": bands}
+
+    def _page_data(self, checklists: list[str] = (), templates: list[str] = ()) -> Markup:
+        """The checklists and forms this page's scripts need, as JSON pb-core.js merges into PB.manifest."""
+        data = json.dumps(manifest.page_data(self.playbook, list(checklists), list(templates)), ensure_ascii=False)
+        # "<" escaped: the JSON can never close its script element.
+        data = data.replace("<", "\\u003c")
+        return Markup(f'<script type="application/json" class="pb-data">{data}</script>')
 
     @staticmethod
     def _fill_letter(paragraph: str, template: models.Template) -> Markup:

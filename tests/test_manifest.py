@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from macros.manifest import manifest
+from macros.manifest import deal_data, manifest
 from macros.playbook import load_playbook
 
 from .conftest import ROOT
@@ -19,7 +19,8 @@ groups:
 
 
 def test_checklists_know_their_stage_activity_and_items(content: Path) -> None:
-    data = manifest(load_playbook(content, root=content.parent))
+    playbook = load_playbook(content, root=content.parent)
+    data = {**manifest(playbook), **deal_data(playbook)}
     info = data["checklists"]["list-find"]
     assert info["url"] == "checklists/list-find.html"
     assert sorted(info["activities"]) == ["act-explore", "act-find"]
@@ -31,13 +32,13 @@ def test_only_a_modes_own_visit_checklist_is_tied_to_that_mode(content: Path) ->
     (content / "checklists" / "list-quick-visit.yml").write_text(VISIT_CHECKLIST, "utf-8")
     mode = content / "modes" / "mode-quick.yml"
     mode.write_text(mode.read_text("utf-8").replace("checklist: list-find", "checklist: list-quick-visit"), "utf-8")
-    data = manifest(load_playbook(content, root=content.parent))
+    data = deal_data(load_playbook(content, root=content.parent))
     assert data["checklists"]["list-quick-visit"]["mode"] == "mode-quick"
     assert data["checklists"]["list-find"]["mode"] is None, "an activity's checklist counts for every deal"
 
 
 def test_a_visit_checklist_an_activity_also_uses_counts_for_every_deal(content: Path) -> None:
-    data = manifest(load_playbook(content, root=content.parent))
+    data = deal_data(load_playbook(content, root=content.parent))
     assert data["checklists"]["list-find"]["mode"] is None
 
 
@@ -51,6 +52,12 @@ def test_each_stages_checklists_follow_the_process_order() -> None:
 
 
 def test_template_columns_carry_their_type(content: Path) -> None:
-    data = manifest(load_playbook(content, root=content.parent))
+    data = deal_data(load_playbook(content, root=content.parent))
     visits = next(f for f in data["templates"]["form-tiering"]["fields"] if f["id"] == "visits")
     assert visits["columns"][0] == {"id": "date", "label": "日期", "type": "date"}
+
+
+def test_every_page_loads_only_a_small_index(content: Path) -> None:
+    data = manifest(load_playbook(content, root=content.parent))
+    assert data["checklists"] == {} and data["templates"] == {} and data["catalog"] == []
+    assert data["stages"] and data["modes"]

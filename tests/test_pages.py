@@ -2,6 +2,7 @@ from pathlib import Path
 
 import yaml
 
+from macros.firstweek import reading_list
 from macros.kinds import KINDS
 from macros.navigation import build_nav
 from macros.pages import COURSE_OUTPUTS, GUIDE_PAGES, generated_pages
@@ -26,14 +27,21 @@ def test_one_page_per_item_plus_kind_indexes(content: Path) -> None:
     page = pages["forms/form-tiering.md"]
     meta = yaml.safe_load(page.markdown.split("---")[1])
     assert meta["title"] == "客户分级表"
-    assert meta["tags"] == ["表单模板", "销售"]
+    assert meta["tags"] == ["销售"]
     assert "{{ render_item('form-tiering') }}" in page.markdown
 
 
-def test_activity_tags_name_their_stage(content: Path) -> None:
+def test_the_newcomer_tag_keeps_only_the_first_week(content: Path) -> None:
     playbook = load_playbook(content, root=content.parent)
-    page = next(page for page in generated_pages(playbook) if page.src == "activities/act-find.md")
-    assert "开发商机" in page.markdown.split("---")[1]
+    week = reading_list(playbook)
+    tagged = {
+        page.src
+        for page in generated_pages(playbook)
+        if "新人" in (yaml.safe_load(page.markdown.split("---")[1]).get("tags") or [])
+    }
+    assert "stages/stage-one.md" in tagged and "activities/act-find.md" in tagged
+    assert "techniques/tech-phone.md" not in tagged, "not on the first-week path of the fixture"
+    assert len(tagged) == len(week)
 
 
 def test_every_generated_page_is_in_the_nav(content: Path) -> None:

@@ -35,7 +35,7 @@ def test_markdown_specials_are_escaped_in_headings() -> None:
 
 def test_every_page_lists_its_backlinks(playbook: Playbook) -> None:
     html = Renderer(playbook).item("tech-phone", "techniques/tech-phone.html")
-    backlinks = html[html.index("## 被引用于") :]
+    backlinks = html[html.index("## 引用它的") :]
     for title in ("挖掘潜在商机", "探索并引导需求", "电话约见", "参考客户名单与参观"):
         assert title in backlinks
     lonely = Renderer(playbook).item("topic-selling", "basics/topic-selling.html")
@@ -81,7 +81,7 @@ def test_course_agenda_has_clock_times(playbook: Playbook) -> None:
 def test_stage_kit_and_decision(playbook: Playbook) -> None:
     html = Renderer(playbook).item("stage-one", "stages/stage-one.html")
     assert "决策点：客户愿意见面吗？" in html
-    assert "本阶段工具箱" in html and "电话约见" in html
+    assert "本阶段要用的" in html and "电话约见" in html
 
 
 def test_activity_shows_position_and_next(playbook: Playbook) -> None:
@@ -129,10 +129,10 @@ def test_quiz_answers_travel_as_hashes(playbook: Playbook) -> None:
 
 
 def test_only_the_first_link_to_an_item_previews_its_summary(playbook: Playbook) -> None:
-    html = Renderer(playbook).item("act-find", "activities/act-find.html")
+    html = Renderer(playbook).fragment("matrix.md.j2", "guide/matrix.html")
     summary = playbook.get("tech-phone").summary
     links = html.count('href="../techniques/tech-phone.html"')
-    assert links >= 2, "the fixture activity links its technique more than once"
+    assert links >= 2, "the matrix links the fixture technique more than once"
     assert html.count(f'title="销售技巧：{summary}"') == 1
     assert html.count('href="../techniques/tech-phone.html" title="销售技巧"') == links - 1
 
@@ -150,3 +150,8 @@ def test_editor_notes_sit_in_one_collapsed_block_that_never_prints(playbook: Pla
 def test_case_page_states_the_minutes_it_needs(playbook: Playbook) -> None:
     html = Renderer(playbook).item("case-one", "cases/case-one.html")
     assert "整个案例用 20 分钟" in html
+
+
+def test_a_page_lists_each_item_once(playbook: Playbook) -> None:
+    html = Renderer(playbook).item("act-find", "activities/act-find.html")
+    assert html.count('href="../techniques/tech-phone.html"') == 1, "kit, related and backlinks share one list"

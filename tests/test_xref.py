@@ -31,17 +31,12 @@ def test_derived_relations(content: Path) -> None:
     assert kit["checklists"] == ["list-find"]
 
 
-def test_faq_maps_questions_to_technique_script_and_form(content: Path) -> None:
+def test_faq_links_each_question_to_the_page_that_answers_it(content: Path) -> None:
     playbook = load_playbook(content, root=content.parent)
     (stage, rows), *_ = playbook.faq()
     assert stage.id == "stage-one"
     row = next(row for row in rows if row["question"] == "怎么打电话约客户？")
-    assert row == {
-        "question": "怎么打电话约客户？",
-        "techniques": ["tech-phone"],
-        "scripts": ["script-phone"],
-        "tools": ["form-tiering"],
-    }
+    assert row == {"question": "怎么打电话约客户？", "answer": "tech-phone"}
 
 
 def test_optional_reference_fields_are_checked(content: Path) -> None:

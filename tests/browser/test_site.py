@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Page, expect
 
-from macros.manifest import manifest
+from macros.manifest import deal_data, manifest
 from macros.playbook import load_playbook
 
 from ..conftest import ROOT, Site
@@ -103,7 +103,8 @@ def test_opened_from_a_file_share_checklists_and_calculators_still_work(page: Pa
 
 
 def test_a_deal_counts_only_the_visit_checklists_of_its_own_mode(page: Page, site_url: str) -> None:
-    data = manifest(load_playbook(ROOT / "content", root=ROOT))
+    playbook = load_playbook(ROOT / "content", root=ROOT)
+    data = {**manifest(playbook), **deal_data(playbook)}
     stage = next(s for s in data["stages"] if s["id"] == "guide-needs")
 
     def total(mode: str) -> int:

@@ -6,7 +6,47 @@
   var PB = window.PB = window.PB || {};
   var script = document.currentScript;
   PB.root = (script && script.src || location.href).replace(/assets\/javascripts\/pb-core\.js.*$/, "");
-  PB.manifest = window.PB_MANIFEST || { checklists: {}, templates: {}, stages: [], modes: [] };
+  // PB.manifest starts as the small index every page loads (stages, modes) and gathers, before
+  // a page's scripts run, the data that page carries (JSON in .pb-data: its checklists and
+  // forms) or asks for (data-pb-needs="deal-data" / "catalog": assets/playbook/<name>.js).
+  PB.manifest = window.PB_MANIFEST || { checklists: {}, templates: {}, stages: [], modes: [], catalog: [] };
+  ["checklists", "templates"].forEach(function (key) { PB.manifest[key] = PB.manifest[key] || {}; });
+
+  function merge(data) {
+    Object.keys(data || {}).forEach(function (key) {
+      var value = data[key];
+      if (Array.isArray(value) || typeof value !== "object") PB.manifest[key] = value;
+      else PB.manifest[key] = Object.assign(PB.manifest[key] || {}, value);
+    });
+  }
+
+  var loading = {}; // name → list of callbacks waiting for assets/playbook/<name>.js
+  function need(name, done) {
+    var loaded = window.PB_LOADED || {};
+    if (loaded[name]) { merge(loaded[name]); done(); return; }
+    if (loading[name]) { loading[name].push(done); return; }
+    loading[name] = [done];
+    var finish = function () {
+      merge((window.PB_LOADED || {})[name]);
+      var waiting = loading[name]; delete loading[name];
+      waiting.forEach(function (fn) { fn(); });
+    };
+    document.head.appendChild(PB.h("script", { src: PB.root + "assets/playbook/" + name + ".js", onload: finish, onerror: finish }));
+  }
+
+  // Merge this page's data, load what it asks for, then call ready().
+  function pageData(ready) {
+    document.querySelectorAll("script.pb-data").forEach(function (node) {
+      try { merge(JSON.parse(node.textContent)); } catch (error) { console.error(error); }
+    });
+    var names = [];
+    document.querySelectorAll("[data-pb-needs]").forEach(function (node) {
+      node.dataset.pbNeeds.split(/\s+/).forEach(function (name) { if (name && names.indexOf(name) < 0) names.push(name); });
+    });
+    var left = names.length;
+    if (!left) { ready(); return; }
+    names.forEach(function (name) { need(name, function () { left -= 1; if (!left) ready(); }); });
+  }
 
   // h("div", {class: "x", onclick: fn}, child, "text", …)
   PB.h = function (tag, attrs) {
@@ -104,9 +144,15 @@
   // A hook added after the page was announced (document$ can replay synchronously, before
   // the later scripts have loaded, as it does from file://) runs at once.
   PB.onPage = function (fn) { hooks.push(fn); if (shown) call(fn); };
+  var views = 0; // a page switched away from while its data loads does not run its hooks late
   function run() {
-    shown = true;
-    hooks.forEach(call);
+    var view = ++views;
+    shown = false;
+    pageData(function () {
+      if (view !== views) return;
+      shown = true;
+      hooks.forEach(call);
+    });
   }
   // Material announces each page (also after instant navigation) on document$. Opened from
   // a disk or file share (file://) it never does: every page is a full load there.
@@ -146,6 +192,11 @@
     deals.forEach(function (deal) {
       select.appendChild(PB.h("option", { value: deal.id, selected: current && current.id === deal.id,
         text: deal.customer ? deal.customer + " · " + deal.name : deal.name }));
+    });
+    // The home page's entry for reps names the current deal.
+    document.querySelectorAll("[data-current-deal]").forEach(function (node) {
+      node.textContent = current ? "当前是 " + (current.customer ? current.customer + " · " : "") + current.name
+        : deals.length ? "选一个当前商机" : "还没有商机，去新建一个";
     });
     box.replaceChildren(PB.h("span", { class: "pb-deal-label", text: "当前商机" }), select,
       PB.h("a", { class: "pb-deal-manage", href: PB.root + "deals.html", text: "管理" }));
