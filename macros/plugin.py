@@ -98,9 +98,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if course.quiz:
                 files.append(File.generated(config, key_path(course.id), content=key_script(course)))
         # Loaded only by the pages that ask for them (data-pb-needs), merged into PB.manifest.
-        for name, data in (("deal-data", deal_data(self.playbook)), ("catalog", catalog(self.playbook))):
-            payload = json.dumps(data, ensure_ascii=False)
-            script = f"(window.PB_LOADED = window.PB_LOADED || {{}})[{name!r}] = {payload};\n"
+        for name, variable, data in (
+            ("deal-data", "PB_DEAL_DATA", deal_data(self.playbook)),
+            ("catalog", "PB_CATALOG", catalog(self.playbook)),
+        ):
+            script = f"window.{variable} = {json.dumps(data, ensure_ascii=False)};\n"
             files.append(File.generated(config, f"assets/playbook/{name}.js", content=script))
         config.nav = build_nav(self.playbook, config.extra.get("nav_extra"))
         return files

@@ -20,14 +20,15 @@
     });
   }
 
-  var loading = {}; // name → list of callbacks waiting for assets/playbook/<name>.js
+  // assets/playbook/deal-data.js sets window.PB_DEAL_DATA, catalog.js window.PB_CATALOG.
+  function loaded(name) { return window["PB_" + name.toUpperCase().replace(/-/g, "_")]; }
+  var loading = {}; // name → callbacks waiting for assets/playbook/<name>.js
   function need(name, done) {
-    var loaded = window.PB_LOADED || {};
-    if (loaded[name]) { merge(loaded[name]); done(); return; }
+    if (loaded(name)) { merge(loaded(name)); done(); return; }
     if (loading[name]) { loading[name].push(done); return; }
     loading[name] = [done];
     var finish = function () {
-      merge((window.PB_LOADED || {})[name]);
+      merge(loaded(name));
       var waiting = loading[name]; delete loading[name];
       waiting.forEach(function (fn) { fn(); });
     };
