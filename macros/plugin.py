@@ -110,9 +110,6 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         return escape_nav(nav)
 
-    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return collapse(output)
-
     def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:
         # MkDocs gives 404.html absolute links (/assets/…); from a file share it is opened as the
         # file at the site root, where links relative to the root work.
@@ -141,9 +138,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         fresh = state.freshness()
-        if fresh is None:
-            return output
-        return with_freshness(output, page.file.src_uri, page.url, fresh, state.renderer())
+        if fresh is not None:
+            output = with_freshness(output, page.file.src_uri, page.url, fresh, state.renderer())
+        return collapse(output)  # the theme's blank lines between tags: a third of a page
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
         # `mkdocs serve` watches docs/ only; content lives beside it.
