@@ -15,8 +15,8 @@ def pinyin_key(text: str) -> str:
     return " ".join(lazy_pinyin(text)).lower()
 
 
-def initial(term: models.Term) -> str:
-    """The index letter of a term: the first letter of its pinyin (A–Z), or # for others."""
+def initial(term: models.Item) -> str:
+    """The index letter of an item: the first letter of its title's pinyin (A–Z), or # for others."""
     first = pinyin_key(term.title)[:1].upper()
     return first if "A" <= first <= "Z" else "#"
 

@@ -61,6 +61,12 @@ def course_materials(course: models.Course) -> list[str]:
     return list(seen)
 
 
+# Index pages: a list longer than GROUP_FROM is grouped (by stage, or by pinyin initial), one
+# longer than COMPACT_FROM shows titles only.
+BY_STAGE = ("activity", "checklist", "case")
+GROUP_FROM, COMPACT_FROM = 30, 120
+
+
 class Renderer:
     def __init__(self, playbook: Playbook) -> None:
         self.playbook = playbook
@@ -118,12 +124,16 @@ class Renderer:
     def index(self, kind_name: str, page_url: str) -> str:
         kind = KINDS[kind_name]
         items = self.playbook.of_kind(kind_name)
-        if kind_name == "term":
-            items = self.glossary.sorted_terms(items)
+        if kind_name in BY_STAGE and len(items) > GROUP_FROM:
+            stage_title = lambda item: (s := self.playbook.stage_of(item.id)) and s.title or "其他"  # noqa: E731
+            groups = [(title, list(members)) for title, members in groupby(items, key=stage_title)]
+        elif kind_name == "term" or len(items) > GROUP_FROM:
             groups = [(letter, list(members)) for letter, members in groupby(items, key=initial)]
         else:
             groups = [(kind.label, items)]
-        return self._render("index.md.j2", page_url, kind=kind, items=items, groups=groups)
+        # A long list (10× content) names each item only: summaries would make the page grow without bound.
+        compact = len(items) > COMPACT_FROM
+        return self._render("index.md.j2", page_url, kind=kind, items=items, groups=groups, compact=compact)
 
     def fragment(self, template: str, page_url: str, **context: Any) -> str:
         return self._render(template, page_url, **context)

@@ -155,3 +155,20 @@ def test_case_page_states_the_minutes_it_needs(playbook: Playbook) -> None:
 def test_a_page_lists_each_item_once(playbook: Playbook) -> None:
     html = Renderer(playbook).item("act-find", "activities/act-find.html")
     assert html.count('href="../techniques/tech-phone.html"') == 1, "kit, related and backlinks share one list"
+
+
+def test_a_long_index_is_grouped_and_names_items_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bench.synth import make_synthetic
+    from macros import render
+
+    from .conftest import VALID
+
+    made = make_synthetic(tmp_path / "content", factor=3, source=VALID)
+    playbook = load_playbook(made, root=tmp_path)
+    monkeypatch.setattr(render, "GROUP_FROM", 2)
+    monkeypatch.setattr(render, "COMPACT_FROM", 2)
+    html = Renderer(playbook).index("checklist", "checklists/index.html")
+    assert "### 开发商机 {#group-1}" in html, "checklists grouped by stage"
+    assert "pb-index-compact" in html and playbook.get("list-find").summary not in html
+    monkeypatch.setattr(render, "COMPACT_FROM", 100)
+    assert playbook.get("list-find").summary in Renderer(playbook).index("checklist", "checklists/index.html")
