@@ -135,7 +135,7 @@ def test_changelog_by_date_and_kind_newest_first(repo: Path) -> None:
     changed = {line.item_id: line.descriptions for line in february["changed"]}
     assert changed == {"tech-phone": ["Phone calls: three minutes"], "list-find": ["Phone calls: three minutes"]}
     first = dict(log.days[2][1])
-    assert len(first["new"]) == 14 and not first["changed"]
+    assert len(first["new"]) == 15 and not first["changed"]
 
 
 def test_checklist_items_know_when_they_were_added_or_reworded(repo: Path) -> None:
@@ -162,7 +162,7 @@ def test_review_status_and_report(repo: Path) -> None:
     # Reviewed in the first edition (01-05), reworded on 02-10.
     assert [row[0] for row in result.changed["销售运营"]] == ["list-find"]
     assert "tech-phone" not in str(result.changed)  # its review (03-01) came after its change
-    assert result.summary().startswith("审核：13 个条目中 1 个逾期、11 个从未审核、1 个审核后又有修改")
+    assert result.summary().startswith("审核：14 个条目中 1 个逾期、12 个从未审核、1 个审核后又有修改")
 
 
 def test_overdue_starts_the_day_after_the_due_date(repo: Path) -> None:

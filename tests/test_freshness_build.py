@@ -37,7 +37,7 @@ def test_a_git_project_and_its_shallow_clone_build(project: Path, tmp_path: Path
     site = tmp_path / "site"
     result = build_site(project, site)
     assert result.returncode == 0, result.stderr[-3000:]
-    assert "审核：14 个条目中 2 个逾期、12 个从未审核、2 个审核后又有修改。" in result.stderr  # one line, no failure
+    assert "审核：15 个条目中 2 个逾期、13 个从未审核、2 个审核后又有修改。" in result.stderr  # one line, no failure
     phone = _text(site, "techniques/tech-phone.html")
     assert '最后更新：<time datetime="2026-01-05T10:00:00+08:00">2026-01-05</time>' in phone
     assert "最后审核：" in phone and "2025-01-05</time>（培训组）" in phone
