@@ -4,7 +4,7 @@
 (function () {
   "use strict";
   var PB = window.PB = window.PB || {};
-  var script = document.currentScript;
+  var script = /** @type {HTMLScriptElement | null} */ (document.currentScript);
   PB.root = (script && script.src || location.href).replace(/assets\/javascripts\/pb-core\.js.*$/, "");
   // PB.manifest starts as the small index every page loads (stages, modes) and gathers, before
   // a page's scripts run, the data that page carries (JSON in .pb-data: its checklists and
@@ -41,7 +41,7 @@
       try { merge(JSON.parse(node.textContent)); } catch (error) { console.error(error); }
     });
     var names = [];
-    document.querySelectorAll("[data-pb-needs]").forEach(function (node) {
+    document.querySelectorAll("[data-pb-needs]").forEach(function (/** @type {HTMLElement} */ node) {
       node.dataset.pbNeeds.split(/\s+/).forEach(function (name) { if (name && names.indexOf(name) < 0) names.push(name); });
     });
     var left = names.length;
@@ -50,7 +50,7 @@
   }
 
   // h("div", {class: "x", onclick: fn}, child, "text", …)
-  PB.h = function (tag, attrs) {
+  PB.h = function (tag, attrs, ...children) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (key) {
       var value = attrs[key];
@@ -59,14 +59,13 @@
       else if (key === "text") node.textContent = value;
       else node.setAttribute(key, value === true ? "" : value);
     });
-    for (var i = 2; i < arguments.length; i++) {
-      var child = arguments[i];
-      if (child === null || child === undefined || child === false) continue;
+    children.forEach(function (child) {
+      if (child === null || child === undefined || child === false) return;
       (Array.isArray(child) ? child : [child]).forEach(function (c) {
         if (c === null || c === undefined || c === false) return;
         node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
       });
-    }
+    });
     return node;
   };
 
@@ -78,7 +77,7 @@
   };
 
   /** @param {Object<string, any>} table @param {string} id */
-  function own(table, id) { return Object.prototype.hasOwnProperty.call(table, id) ? table[id] : null; }
+  function own(table, id) { return Object.hasOwn(table, id) ? table[id] : null; }
   // Read the manifest only through these: a stored id such as "__proto__" finds nothing.
   /** @param {string} id @returns {any} a checklist's title, url, stage, mode and items, or null */
   PB.checklistInfo = function (id) { return own(PB.manifest.checklists, id); };

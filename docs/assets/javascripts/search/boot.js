@@ -8,7 +8,7 @@
  */
 (function () {
   "use strict";
-  var base = new URL("../../../", document.currentScript.src).href; // assets/javascripts/search/boot.js
+  var base = new URL("../../../", /** @type {HTMLScriptElement} */ (document.currentScript).src).href; // assets/javascripts/search/boot.js
   var Native = window.Worker;
   var searchWorker = null;
 
@@ -16,13 +16,13 @@
 
   function loadScripts(urls) {
     return Promise.all(urls.map(function (url) {
-      return new Promise(function (resolve, reject) {
+      return /** @type {Promise<void>} */ (new Promise(function (resolve, reject) {
         var script = document.createElement("script");
         script.src = url;
         script.onload = function () { script.remove(); resolve(); };
         script.onerror = function () { script.remove(); reject(new Error("cannot load " + url)); };
         document.head.appendChild(script);
-      });
+      }));
     }));
   }
 
@@ -35,7 +35,7 @@
 
   // Enough of Worker for Material: postMessage, message events, terminate.
   function PageWorker() {
-    var target = new EventTarget();
+    var target = /** @type {any} */ (new EventTarget());
     var receive = null, queue = [];
     loadScripts([base + "assets/javascripts/search/engine.js", base + "assets/javascripts/search/host.js"]).then(function () {
       receive = window.PBSearchHost(function (message) {
@@ -58,13 +58,15 @@
     return searchWorker;
   }
   if (Native) SearchAwareWorker.prototype = Native.prototype;
-  window.Worker = SearchAwareWorker;
+  window.Worker = /** @type {any} */ (SearchAwareWorker);
 
   function warm() { if (searchWorker) searchWorker.postMessage({ type: "pb-warm" }); }
   document.addEventListener("focusin", function (event) {
-    if (event.target && event.target.matches && event.target.matches(".md-search__input")) warm();
+    var target = /** @type {HTMLElement} */ (event.target);
+    if (target && target.matches && target.matches(".md-search__input")) warm();
   });
   document.addEventListener("change", function (event) {
-    if (event.target && event.target.id === "__search" && event.target.checked) warm();
+    var target = /** @type {HTMLInputElement} */ (event.target);
+    if (target && target.id === "__search" && target.checked) warm();
   });
 })();

@@ -244,7 +244,7 @@
       for (var i = 0; i < list.docs.length; i++) if (total[list.docs[i]] > 0 || !q.groups.length) total[list.docs[i]] += WEAK * list.scores[i];
     });
     var kinds = new Set(q.intents);
-    var results = [];
+    var results = /** @type {any} */ ([]); // an array of hits that also carries its query
     var groups = q.groups.length || 1;
     for (var doc = 0; doc < count; doc++) {
       if (total[doc] <= 0) continue;

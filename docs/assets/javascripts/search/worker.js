@@ -6,7 +6,7 @@
 (function () {
   "use strict";
   // self.location is Material's worker file, assets/javascripts/workers/search.*.min.js.
-  var base = new URL("../../../", self.location).href;
+  var base = new URL("../../../", self.location.href).href;
   importScripts(base + "assets/javascripts/search/engine.js", base + "assets/javascripts/search/host.js");
   // A data file is "self.NAME=", a line of JSON, ";" (see macros/search/build.py): fetch in
   // parallel and parse the JSON line.
