@@ -278,3 +278,18 @@ def test_small_review_findings_stay_fixed() -> None:
     assert "陈述对客户问题的认识" not in text_of("case-third-proposal-behind")  # seed 002 nearly verbatim
     assert not any("推销" in q for q in PLAYBOOK.get("what-is-selling").questions)  # the page never answered it
     assert "演示" not in "".join(line.text for line in PLAYBOOK.get("inside-coach").lines)  # no demo before visit 4
+
+
+def test_review_two_findings_stay_fixed() -> None:
+    # Each line failed on the content the second fresh review read.
+    assert "60" == _example(PLAYBOOK.get("handover-form"), "contract-amount")  # 星河物流's sheet: 每年 60 万元
+    exit_cost = PLAYBOOK.get("term-exit-cost").definition  # customer-lock-in: value lost by leaving, no 违约金
+    assert "阶梯价格" in exit_cost and "转换成本" in exit_cost
+    assert "潜在需求" in PLAYBOOK.get("term-need-objection").definition  # objection-types: dig for latent needs
+    assert "标准财务软件" not in text_of("product-vs-solution")  # 快刀模式 sells it as a solution
+    assert "进入最后两家" not in text_of("review-and-improve")  # 必达目标 is a deal outcome, not a milestone
+    assert "26–30 分或 61–65 分" in PLAYBOOK.get("opportunity-assessment").facts["boundary-rule"]
+
+
+def _example(template: models.Template, field_id: str) -> str | None:
+    return next(field.example for section in template.sections for field in section.fields if field.id == field_id)

@@ -77,6 +77,8 @@ FACT_PATTERNS = [
         r"\d+\s*[–-]\s*\d+\s*分[^。；]{0,4}(快刀|顾问|战略)模式|(快刀|顾问|战略)模式[^。；]{0,6}\d+\s*[–-]\s*\d+\s*分",
     ),
     ("band boundary rule", "opportunity-assessment", r"分界[^。；]{0,10}(高一档|附近)"),
+    ("competitor benchmarking cadence", "competitor-benchmarking", r"(每半年|半年内|每季度|每年)[^。；，]{0,4}对标"),
+    ("review meeting deadline", "review-and-improve", r"(结束|结果)[^。；]{0,12}后\s*(一周|\d+\s*个工作日)内[^。；]{0,8}(复盘|填写)"),
     (
         "the two three-tier target schemes",
         "deal-targets",
