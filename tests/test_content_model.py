@@ -78,7 +78,11 @@ FACT_PATTERNS = [
     ),
     ("band boundary rule", "opportunity-assessment", r"分界[^。；]{0,10}(高一档|附近)"),
     ("competitor benchmarking cadence", "competitor-benchmarking", r"(每半年|半年内|每季度|每年)[^。；，]{0,4}对标"),
-    ("review meeting deadline", "review-and-improve", r"(结束|结果)[^。；]{0,12}后\s*(一周|\d+\s*个工作日)内[^。；]{0,8}(复盘|填写)"),
+    (
+        "review meeting deadline",
+        "review-and-improve",
+        r"(结束|结果)[^。；]{0,12}后\s*(一周|\d+\s*个工作日)内[^。；]{0,8}(复盘|填写)",
+    ),
     (
         "the two three-tier target schemes",
         "deal-targets",
