@@ -150,7 +150,7 @@ def test_hidden_objection_and_honeymoon_terms_name_their_own_thing() -> None:
     # 真实异议 is another category, not an alias of 隐藏异议; 蜜月期 is upselling's second period, not 冲动期.
     assert "真实异议" not in PLAYBOOK.get("term-hidden-objection").aliases
     honeymoon = PLAYBOOK.get("term-honeymoon-phase").definition
-    assert "刚用上产品" not in honeymoon and "3–12 个月" in honeymoon
+    assert "刚用上产品" not in honeymoon and "4–12 个月" in honeymoon  # after 冲动期 第 1–3 个月, no overlap
 
 
 def test_counts_of_stages_and_activities_are_uss_or_the_sites() -> None:
@@ -293,3 +293,12 @@ def test_review_two_findings_stay_fixed() -> None:
 
 def _example(template: models.Template, field_id: str) -> str | None:
     return next(field.example for section in template.sections for field in section.fields if field.id == field_id)
+
+
+def test_upselling_phases_do_not_overlap() -> None:
+    facts = PLAYBOOK.get("upselling").facts
+    impulse_end = int(re.findall(r"\d+", facts["impulse-months"])[-1])
+    honeymoon_start = int(re.findall(r"\d+", facts["honeymoon-months"])[0])
+    assert honeymoon_start == impulse_end + 1
+    honeymoon = PLAYBOOK.get("term-honeymoon-phase").definition
+    assert "转介绍" not in honeymoon and "框架协议" in honeymoon  # upselling's sense and contract-timing's step 2
