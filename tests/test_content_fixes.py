@@ -302,3 +302,10 @@ def test_upselling_phases_do_not_overlap() -> None:
     assert honeymoon_start == impulse_end + 1
     honeymoon = PLAYBOOK.get("term-honeymoon-phase").definition
     assert "转介绍" not in honeymoon and "框架协议" in honeymoon  # upselling's sense and contract-timing's step 2
+
+
+def test_the_plants_handover_carries_what_was_traded_and_the_sheets_scope() -> None:
+    # present-value traded 6 more months of free O&M for the price; the handover must pass it on.
+    handover = text_of("hand-over-service")
+    assert "免费运维延长 6 个月" in handover and "财务、供应链和生产模块" in handover
+    assert "财务和库存模块" not in handover
