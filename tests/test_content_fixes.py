@@ -309,3 +309,11 @@ def test_the_plants_handover_carries_what_was_traded_and_the_sheets_scope() -> N
     handover = text_of("hand-over-service")
     assert "免费运维延长 6 个月" in handover and "财务、供应链和生产模块" in handover
     assert "财务和库存模块" not in handover
+
+
+def test_the_carton_negotiation_is_one_story_with_a_strategic_customer() -> None:
+    # negotiate and negotiation-process tell one 星河物流 negotiation (约 180 万元/年: 战略 by customer-tiering).
+    for item_id in ("negotiate", "negotiation-process"):
+        text = text_of(item_id)
+        assert "2.47 元" in text and "2.52 元" in text and "按重点客户" not in text, item_id
+    assert "2.4 元" not in text_of("negotiation-process") and "预付 30%" not in text_of("negotiate")
