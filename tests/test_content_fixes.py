@@ -317,3 +317,14 @@ def test_the_carton_negotiation_is_one_story_with_a_strategic_customer() -> None
         text = text_of(item_id)
         assert "2.47 元" in text and "2.52 元" in text and "按重点客户" not in text, item_id
     assert "2.4 元" not in text_of("negotiation-process") and "预付 30%" not in text_of("negotiate")
+
+
+def test_the_letter_after_meeting_the_decision_maker_follows_one_rule() -> None:
+    # 顾问模式 meets the decision maker on visit 2 and sends letter 2 then, on letter 1's deadline; elsewhere letter 1.
+    send_by = PLAYBOOK.get("follow-up-letter-1").facts["send-by"]
+    assert "顾问模式" in text_of("build-vision-checklist")
+    for item_id in ("consultant-mode-visit-2", "consultant-mode", "follow-up-letter-2"):
+        assert any(("第二封" in s or "第二次拜访" in s) and send_by in s for s in sentences(PLAYBOOK.get(item_id))), (
+            item_id
+        )
+    assert "顾问模式" in text_of("confirm-scope-checklist")
