@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from . import freshness
 from .history import read_history
@@ -25,25 +27,26 @@ def review_text(playbook: Playbook, content_dir: Path, docs_dir: Path, today: da
     out = [f"审核报告 {today}", report.summary()]
     if not history.complete:
         out.append(f"注意：{history.reason}“审核后又有修改”因此不完整。")
-    out.append("")
-    out.append("== 逾期未审核")
-    for owner, rows in report.overdue.items():
-        out.append(f"{owner}（{len(rows)}）")
-        out += [f"  逾期 {s.overdue_days} 天  {where(i)}：最后审核 {s.reviewed}，每 {s.every} 天" for i, s in rows]
-    if not report.overdue:
-        out.append("  没有。")
-    out.append("")
-    out.append("== 从未审核")
-    for owner, ids in report.never.items():
-        out.append(f"{owner}（{len(ids)}）")
-        out += [f"  {where(item_id)}" for item_id in ids]
-    if not report.never:
-        out.append("  没有。")
-    out.append("")
-    out.append("== 审核后又有修改")
-    for owner, changed in report.changed.items():
-        out.append(f"{owner}（{len(changed)}）")
-        out += [f"  {where(i)}：审核于 {s.reviewed}，{when.date()} 又修改过" for i, s, when in changed]
-    if not report.changed:
-        out.append("  没有。")
+
+    def overdue(row: tuple[str, Any]) -> str:
+        item_id, state = row
+        return f"逾期 {state.overdue_days} 天  {where(item_id)}：最后审核 {state.reviewed}，每 {state.every} 天"
+
+    def changed(row: tuple[str, Any, Any]) -> str:
+        item_id, state, when = row
+        return f"{where(item_id)}：审核于 {state.reviewed}，{when.date()} 又修改过"
+
+    _section(out, "逾期未审核", report.overdue, overdue)
+    _section(out, "从未审核", report.never, where)
+    _section(out, "审核后又有修改", report.changed, changed)
     return "\n".join(out)
+
+
+def _section(out: list[str], title: str, by_owner: Mapping[str, Sequence[Any]], line: Callable[[Any], str]) -> None:
+    """One part of the report: a heading, then each owner with their rows, or 没有。"""
+    out += ["", f"== {title}"]
+    for owner, rows in by_owner.items():
+        out.append(f"{owner}（{len(rows)}）")
+        out += [f"  {line(row)}" for row in rows]
+    if not by_owner:
+        out.append("  没有。")
