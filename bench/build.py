@@ -31,11 +31,11 @@ sys.path.insert(0, str(ROOT))
 
 from bench.synth import make_synthetic  # noqa: E402
 from macros import state  # noqa: E402
-from macros.navigation import build_nav  # noqa: E402
-from macros.pagebody import render_body  # noqa: E402
-from macros.pages import generated_pages  # noqa: E402
-from macros.playbook import load_playbook  # noqa: E402
-from macros.urls import page_url  # noqa: E402
+from macros.render.navigation import build_nav  # noqa: E402
+from macros.render.pagebody import render_body  # noqa: E402
+from macros.render.pages import generated_pages  # noqa: E402
+from macros.resolve.playbook import load_playbook  # noqa: E402
+from macros.resolve.urls import page_url  # noqa: E402
 from tests.conftest import build_site  # noqa: E402
 
 _SCRIPT_SRC = re.compile(r'<script[^>]*\ssrc="([^"]+)"')

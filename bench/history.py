@@ -24,11 +24,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.synth import make_synthetic  # noqa: E402
-from macros import freshness  # noqa: E402
-from macros.changelog import build_changelog  # noqa: E402
-from macros.freshview import updates_data  # noqa: E402
-from macros.history import read_history  # noqa: E402
-from macros.playbook import load_playbook  # noqa: E402
+from macros.render.freshview import updates_data  # noqa: E402
+from macros.resolve import freshness  # noqa: E402
+from macros.resolve.changelog import build_changelog  # noqa: E402
+from macros.resolve.history import read_history  # noqa: E402
+from macros.resolve.playbook import load_playbook  # noqa: E402
 from tests.test_freshness import commit, git  # noqa: E402
 
 

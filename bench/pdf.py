@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros.exports.pdf import build  # noqa: E402
-from macros.playbook import load_playbook  # noqa: E402
+from macros.resolve.playbook import load_playbook  # noqa: E402
 from tests.conftest import build_site  # noqa: E402
 
 

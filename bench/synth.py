@@ -24,8 +24,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.models import SHORT_MAX  # noqa: E402
-from macros.playbook import load_playbook  # noqa: E402
+from macros.load.models import SHORT_MAX  # noqa: E402
+from macros.resolve.playbook import load_playbook  # noqa: E402
 
 # Kinds that keep their real count: the sales cycle's structure, not its content.
 FIXED_KINDS = ("stage", "mode")

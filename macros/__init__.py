@@ -10,7 +10,7 @@ from typing import Any
 
 def define_env(env: Any) -> None:
     # Here, not at import: `python -m macros check` needs no renderer.
-    from .pagebody import page_macros
+    from macros.render.pagebody import page_macros
 
     # The hand-written pages' macros; the generated pages get the same ones from the plugin.
     for name, function in page_macros(lambda: env.page.url).items():

@@ -8,13 +8,13 @@ import time
 from datetime import date
 from pathlib import Path
 
-from .errors import ContentErrors
-from .facts import resolve
-from .lint import problems, strings
-from .loader import load_entries
-from .playbook import load_playbook
-from .reviewtext import review_text
-from .schema import write_schemas
+from macros.errors import ContentErrors
+from macros.load.lint import problems, strings
+from macros.load.loader import load_entries
+from macros.load.schema import write_schemas
+from macros.render.reviewtext import review_text
+from macros.resolve.facts import resolve
+from macros.resolve.playbook import load_playbook
 
 ROOT = Path(__file__).resolve().parent.parent
 

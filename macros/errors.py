@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from .yamlsource import Document, Path
+from macros.load.yamlsource import Document, Path
 
 # Pydantic's English messages, said the way an editor of Chinese content needs them.
 _MESSAGES = {

@@ -18,23 +18,24 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from . import freshness, state
-from .changelog import build_changelog
-from .errors import ContentErrors
-from .freshview import maintenance_pages, updates_data, with_freshness
-from .history import read_history
-from .htmlsafe import escape_meta, escape_nav
-from .htmlspace import collapse
-from .manifest import catalog, deal_data, manifest
-from .navigation import build_nav
-from .pagebody import index_sources, render_body, source_files
-from .pages import generated_pages
-from .playbook import Playbook, load_playbook
-from .quiz import key_path, key_script
-from .safebuild import StagedSite, keep_serving, strict_warnings
-from .search.build import write_site_index
-from .search.worker import WorkerInstallError, install_worker
-from .workbook import write_workbooks
+from macros import state
+from macros.errors import ContentErrors
+from macros.exports.workbook import write_workbooks
+from macros.render.freshview import maintenance_pages, updates_data, with_freshness
+from macros.render.htmlsafe import escape_meta, escape_nav
+from macros.render.htmlspace import collapse
+from macros.render.manifest import catalog, deal_data, manifest
+from macros.render.navigation import build_nav
+from macros.render.pagebody import index_sources, render_body, source_files
+from macros.render.pages import generated_pages
+from macros.render.quiz import key_path, key_script
+from macros.resolve import freshness
+from macros.resolve.changelog import build_changelog
+from macros.resolve.history import read_history
+from macros.resolve.playbook import Playbook, load_playbook
+from macros.safebuild import StagedSite, keep_serving, strict_warnings
+from macros.search.build import write_site_index
+from macros.search.worker import WorkerInstallError, install_worker
 
 log = logging.getLogger("mkdocs.plugins.playbook")
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .playbook import Playbook
-from .render import Renderer
+from macros.render.markdown import Renderer
+from macros.resolve.playbook import Playbook
 
 if TYPE_CHECKING:
-    from .changelog import Changelog
-    from .freshness import Freshness
+    from macros.resolve.changelog import Changelog
+    from macros.resolve.freshness import Freshness
 
 _current: Playbook | None = None
 _renderer: Renderer | None = None
@@ -23,7 +23,7 @@ def set_current(playbook: Playbook) -> None:
 
 
 def set_freshness(fresh: Freshness, changelog: Changelog) -> None:
-    """Dates, reviews and the change log of this build (macros/freshness.py, macros/changelog.py)."""
+    """Dates, reviews and the change log of this build (macros/resolve/freshness.py, macros/resolve/changelog.py)."""
     global _freshness, _changelog, _renderer
     _freshness, _changelog, _renderer = fresh, changelog, None
 
@@ -43,7 +43,7 @@ def renderer() -> Renderer:
     if _renderer is None:
         _renderer = Renderer(current())
         if _freshness is not None:
-            from .freshview import template_globals
+            from macros.render.freshview import template_globals
 
             _renderer.env.globals.update(template_globals(_freshness, _changelog))
     return _renderer

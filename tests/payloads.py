@@ -1,7 +1,7 @@
 """The payload corpus: every text field of every kind × hostile and tricky strings.
 
 The fields come from the models, not from a list kept by hand: every string field that
-carries the plain-text rule (:mod:`macros.plaintext`), found in the fixture content, and
+carries the plain-text rule (:mod:`macros.load.plaintext`), found in the fixture content, and
 optional ones the fixture leaves out are added. Each (field, payload) is loaded in-process
 (parse and validate, as ``macros check`` does): it is either rejected with errors naming the
 file and a line, or accepted. Accepted payloads are then built, many in one build (every
@@ -27,11 +27,11 @@ from typing import Annotated, Any, Union, get_args, get_origin
 import yaml
 from pydantic import AfterValidator, BaseModel
 
-from macros import plaintext
 from macros.errors import field_name
-from macros.kinds import BY_FOLDER
-from macros.loader import _load_file
-from macros.yamlsource import decode, parse
+from macros.load import plaintext
+from macros.load.kinds import BY_FOLDER
+from macros.load.loader import _load_file
+from macros.load.yamlsource import decode, parse
 
 from .conftest import VALID
 
@@ -338,7 +338,7 @@ def bundle_content(target: Path, bundle: str) -> Bundle:
     load but not the whole-content check: it is put back, and its file:line error kept.
     """
     from macros.errors import ContentErrors
-    from macros.playbook import load_playbook
+    from macros.resolve.playbook import load_playbook
 
     corpus_content(target)
     accepted = [outcome.slot for outcome in corpus() if outcome.payload == bundle and outcome.accepted]
@@ -432,7 +432,7 @@ def executable_markup(site: Path) -> list[str]:
 
 def every_text_field() -> set[tuple[str, str]]:
     """(model, field) for every plain-text field reachable from the kinds' models."""
-    from macros.kinds import KINDS
+    from macros.load.kinds import KINDS
 
     found: set[tuple[str, str]] = set()
     seen: set[type[BaseModel]] = set()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from macros import models
-from macros.lint import problems, strings
-from macros.playbook import Playbook, load_playbook
+from macros.load import models
+from macros.load.lint import problems, strings
+from macros.resolve.playbook import Playbook, load_playbook
 
 from .conftest import ROOT
 

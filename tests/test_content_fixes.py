@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from macros import models
-from macros.lint import strings
-from macros.loader import load_entries
-from macros.render import Renderer
+from macros.load import models
+from macros.load.lint import strings
+from macros.load.loader import load_entries
+from macros.render.markdown import Renderer
 
 from .conftest import ROOT
 from .test_content import PLAYBOOK

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from macros.lint import strings
-from macros.loader import load_entries
-from macros.playbook import Playbook, load_playbook
+from macros.load.lint import strings
+from macros.load.loader import load_entries
+from macros.resolve.playbook import Playbook, load_playbook
 
 from .conftest import ROOT
 

@@ -6,8 +6,9 @@ import re
 
 import pytest
 
-from macros import coursetiming, models
-from macros.render import Renderer
+from macros.load import models
+from macros.render.markdown import Renderer
+from macros.resolve import coursetiming
 
 from .test_content import PLAYBOOK, ids
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from macros.errors import ContentErrors
-from macros.playbook import Playbook, load_playbook
-from macros.quiz import answer_key, key_script
-from macros.render import Renderer
+from macros.render.markdown import Renderer
+from macros.render.quiz import answer_key, key_script
+from macros.resolve.playbook import Playbook, load_playbook
 
 from .conftest import VALID
 

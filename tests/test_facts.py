@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from macros.errors import ContentErrors
-from macros.playbook import load_playbook
-from macros.render import Renderer
+from macros.render.markdown import Renderer
+from macros.resolve.playbook import load_playbook
 
 
 def _write(content: Path, owner_facts: str, summary: str) -> None:
@@ -79,8 +79,8 @@ def _company(**extra: object) -> dict[str, object]:
 
 
 def test_a_company_sheet_offers_its_numbers_as_facts() -> None:
-    from macros.facts import facts_of
-    from macros.models import Company
+    from macros.load.models import Company
+    from macros.resolve.facts import facts_of
 
     deal = {"id": "erp", "title": "ERP", "facts": [{"id": "contract", "label": "合同", "value": "120 万元"}]}
     company = Company.model_validate(_company(deals=[deal]))
@@ -97,7 +97,7 @@ def test_a_company_sheet_offers_its_numbers_as_facts() -> None:
 def test_a_company_sheet_states_each_fact_and_stage_once(extra: dict[str, object]) -> None:
     from pydantic import ValidationError
 
-    from macros.models import Company
+    from macros.load.models import Company
 
     with pytest.raises(ValidationError):
         Company.model_validate(_company(**extra))

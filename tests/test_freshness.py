@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from macros import freshness
-from macros.changelog import build_changelog
 from macros.errors import ContentErrors
-from macros.history import read_history
-from macros.playbook import load_playbook
-from macros.review import report, status
+from macros.resolve import freshness
+from macros.resolve.changelog import build_changelog
+from macros.resolve.history import read_history
+from macros.resolve.playbook import load_playbook
+from macros.resolve.review import report, status
 
 from .conftest import VALID
 

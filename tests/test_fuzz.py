@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 
 from macros.errors import ContentError, ContentErrors
-from macros.loader import _load_file, failed_items
-from macros.playbook import load_playbook
-from macros.xref import check, references
+from macros.load.loader import _load_file, failed_items
+from macros.resolve.playbook import load_playbook
+from macros.resolve.xref import check, references
 
 from .conftest import ROOT
 

@@ -1,4 +1,4 @@
-from macros.htmlspace import collapse
+from macros.render.htmlspace import collapse
 
 
 def test_blank_runs_between_tags_become_one_line_break() -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from macros.errors import ContentErrors
-from macros.playbook import load_playbook
-from macros.yamlsource import MAX_CHARS, MAX_DEPTH, YamlProblem, parse
+from macros.load.yamlsource import MAX_CHARS, MAX_DEPTH, YamlProblem, parse
+from macros.resolve.playbook import load_playbook
 
 # Nine levels of nine aliases each: 400 bytes that expand to 9⁹ strings.
 BOMB = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(

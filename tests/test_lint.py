@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from macros.lint import problems
+from macros.load.lint import problems
 
 from .conftest import ROOT
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from macros.errors import ContentErrors
-from macros.playbook import load_playbook
+from macros.resolve.playbook import load_playbook
 
 from .conftest import FIXTURES
 

@@ -1,7 +1,7 @@
 from pathlib import Path
 
-from macros.manifest import deal_data, manifest
-from macros.playbook import load_playbook
+from macros.render.manifest import deal_data, manifest
+from macros.resolve.playbook import load_playbook
 
 from .conftest import ROOT
 

@@ -1,7 +1,7 @@
 import pytest
 from pydantic import ValidationError
 
-from macros import models
+from macros.load import models
 
 BASE = {"id": "x", "title": "标题", "summary": "摘要。", "sources": ["003"]}
 
@@ -107,7 +107,7 @@ def test_letter_slots_and_plain_punctuation_stay_legal() -> None:
 
 
 def test_each_kind_of_text_has_a_maximum_length() -> None:
-    from macros.plaintext import PROSE_MAX, SHORT_MAX, SUMMARY_MAX
+    from macros.load.plaintext import PROSE_MAX, SHORT_MAX, SUMMARY_MAX
 
     models.Term(**{**BASE, "title": "题" * SHORT_MAX, "summary": "摘" * SUMMARY_MAX}, definition="定" * PROSE_MAX)
     for field, size in (("title", SHORT_MAX), ("summary", SUMMARY_MAX), ("definition", PROSE_MAX)):

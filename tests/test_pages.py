@@ -2,11 +2,11 @@ from pathlib import Path
 
 import yaml
 
-from macros.firstweek import reading_list
-from macros.kinds import KINDS
-from macros.navigation import build_nav
-from macros.pages import COURSE_OUTPUTS, GUIDE_PAGES, generated_pages
-from macros.playbook import load_playbook
+from macros.load.kinds import KINDS
+from macros.render.navigation import build_nav
+from macros.render.pages import COURSE_OUTPUTS, GUIDE_PAGES, generated_pages
+from macros.resolve.firstweek import reading_list
+from macros.resolve.playbook import load_playbook
 
 
 def _flatten(nav: object) -> list[str]:

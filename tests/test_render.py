@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.playbook import Playbook, load_playbook
-from macros.render import Renderer, heading
+from macros.render.markdown import Renderer, heading
+from macros.resolve.playbook import Playbook, load_playbook
 
 
 @pytest.fixture
@@ -121,7 +121,7 @@ def test_course_handout_holds_no_answers_or_facilitator_notes(playbook: Playbook
 
 
 def test_quiz_answers_travel_as_hashes(playbook: Playbook) -> None:
-    from macros.render import answer_hash, fnv1a
+    from macros.render.markdown import answer_hash, fnv1a
 
     question = next(q for q in playbook.get("course-one").quiz if q.id == "q2")
     assert answer_hash(question) == fnv1a("q2:2")
@@ -159,7 +159,7 @@ def test_a_page_lists_each_item_once(playbook: Playbook) -> None:
 
 def test_a_long_index_is_grouped_and_names_items_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from bench.synth import make_synthetic
-    from macros import render
+    from macros.render import markdown as render
 
     from .conftest import VALID
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from macros.folding import STRAY_SPACE
+from macros.load.folding import STRAY_SPACE
 
 from .conftest import Site
 

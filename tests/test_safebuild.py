@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from macros import state
-from macros.playbook import load_playbook
 from macros.plugin import PlaybookPlugin
+from macros.resolve.playbook import load_playbook
 from macros.safebuild import StagedSite
 
 from .conftest import build_site

@@ -2,8 +2,8 @@
 
 import json
 
-from macros.kinds import KINDS
-from macros.schema import schemas
+from macros.load.kinds import KINDS
+from macros.load.schema import schemas
 
 from .conftest import ROOT
 

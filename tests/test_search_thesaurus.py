@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from macros.errors import ContentErrors
-from macros.playbook import load_playbook
-from macros.schema import schemas
+from macros.load.schema import schemas
+from macros.resolve.playbook import load_playbook
 
 
 def test_groups_load_normalised_and_each_word_finds_its_group(content: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.synth import clone_id, make_synthetic
-from macros.playbook import load_playbook
+from macros.resolve.playbook import load_playbook
 
 from .conftest import VALID
 

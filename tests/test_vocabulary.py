@@ -2,8 +2,8 @@ from pathlib import Path
 
 import jieba
 
-from macros.playbook import load_playbook
-from macros.vocabulary import teach_jieba, user_dictionary, words
+from macros.resolve.playbook import load_playbook
+from macros.search.vocabulary import teach_jieba, user_dictionary, words
 
 
 def test_words_come_from_titles_and_aliases(content: Path) -> None:

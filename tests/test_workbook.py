@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from macros import models
-from macros.workbook import sheet_title, template_workbook
+from macros.exports.workbook import sheet_title, template_workbook
+from macros.load import models
 
 
 def _template(title: str) -> models.Template:

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from macros.errors import ContentErrors
-from macros.playbook import load_playbook
+from macros.resolve.playbook import load_playbook
 
 
 def test_references_include_nested_fields(content: Path) -> None:

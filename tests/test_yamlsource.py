@@ -1,6 +1,6 @@
 import pytest
 
-from macros.yamlsource import YamlProblem, decode, parse
+from macros.load.yamlsource import YamlProblem, decode, parse
 
 
 def test_lines_of_keys_and_list_items() -> None:

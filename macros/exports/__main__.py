@@ -7,9 +7,9 @@ import sys
 import time
 from pathlib import Path
 
-from ..errors import ContentErrors
-from ..playbook import load_playbook
-from .pdf import build
+from macros.errors import ContentErrors
+from macros.exports.pdf import build
+from macros.resolve.playbook import load_playbook
 
 
 def main(argv: list[str] | None = None) -> int:

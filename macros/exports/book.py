@@ -15,11 +15,11 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from lxml import html as lxml_html
 
-from ..kinds import KINDS
-from ..navigation import build_nav
-from ..playbook import Playbook
-from ..render import TEMPLATES
-from ..urls import page_url
+from macros.load.kinds import KINDS
+from macros.render.markdown import TEMPLATES
+from macros.render.navigation import build_nav
+from macros.resolve.playbook import Playbook
+from macros.resolve.urls import page_url
 
 SITE_NAME = "销售作战手册"
 # Pages in the navigation that are no reading matter on paper.

@@ -23,9 +23,9 @@ from pypdf import PdfReader
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
-from ..playbook import Playbook
-from . import book
-from .targets import Target, targets
+from macros.exports import book
+from macros.exports.targets import Target, targets
+from macros.resolve.playbook import Playbook
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

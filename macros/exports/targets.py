@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..pages import COURSE_OUTPUTS
-from ..playbook import Playbook
+from macros.render.pages import COURSE_OUTPUTS
+from macros.resolve.playbook import Playbook
 
 FOLDER = "downloads/pdf"
 BOOK = f"{FOLDER}/playbook.pdf"

@@ -25,12 +25,12 @@ from pathlib import Path
 
 import jieba
 
-from ..playbook import Playbook
-from ..urls import item_src, page_url
-from ..vocabulary import words as site_titles
-from .segment import FUNCTION_CHARS, Segmenter, is_han, normalise
-from .thesaurus import Thesaurus
-from .words import INTENTS, WEAK, cue_words
+from macros.resolve.playbook import Playbook
+from macros.resolve.urls import item_src, page_url
+from macros.search.segment import FUNCTION_CHARS, Segmenter, is_han, normalise
+from macros.search.thesaurus import Thesaurus
+from macros.search.vocabulary import words as site_titles
+from macros.search.words import INTENTS, WEAK, cue_words
 
 # How much a word counts in each field of a page, before saturation.
 FIELD_WEIGHT = {"title": 10.0, "alias": 7.0, "question": 4.0, "heading": 2.0, "body": 1.0}

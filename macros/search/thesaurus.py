@@ -14,9 +14,9 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ..errors import ContentError, from_validation
-from ..yamlsource import YamlProblem, decode, parse
-from .segment import normalise
+from macros.errors import ContentError, from_validation
+from macros.load.yamlsource import YamlProblem, decode, parse
+from macros.search.segment import normalise
 
 FOLDER = "thesaurus"
 # Checked by hand (not by pydantic) so that the message says what a word is.

@@ -13,8 +13,8 @@ import math
 import pytest
 from playwright.sync_api import Page, expect
 
-from macros import models
-from macros.playbook import load_playbook
+from macros.load import models
+from macros.resolve.playbook import load_playbook
 
 from ..conftest import ROOT
 

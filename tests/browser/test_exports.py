@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from macros.exports.pdf import Printed, build
 from macros.exports.targets import BOOK, course_pdf, pack_pdf, targets
-from macros.playbook import Playbook, load_playbook
+from macros.resolve.playbook import Playbook, load_playbook
 
 from ..conftest import VALID, Site
 from .printing import ink, page_image, pdf_text, squeeze

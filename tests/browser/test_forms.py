@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import Browser, Page, expect
 
-from macros.playbook import load_playbook
+from macros.resolve.playbook import load_playbook
 
 from ..conftest import ROOT
 from .test_deals import KEY, new_deal, stored

@@ -6,7 +6,7 @@ from urllib.parse import unquote, urlsplit
 
 from playwright.sync_api import Page, expect
 
-from macros.glossary import pinyin_key
+from macros.render.glossary import pinyin_key
 
 from ..conftest import Site
 

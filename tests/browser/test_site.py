@@ -7,8 +7,8 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Page, expect
 
-from macros.manifest import deal_data, manifest
-from macros.playbook import load_playbook
+from macros.render.manifest import deal_data, manifest
+from macros.resolve.playbook import load_playbook
 
 from ..conftest import ROOT, Site
 from .conftest import search

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from macros.playbook import load_playbook
+from macros.resolve.playbook import load_playbook
 
 from ..conftest import ROOT
 from .conftest import search

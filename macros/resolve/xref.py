@@ -11,10 +11,10 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from .errors import ContentError, field_name
-from .kinds import KINDS, Kind
-from .loader import Entry
-from .models import Ref
+from macros.errors import ContentError, field_name
+from macros.load.kinds import KINDS, Kind
+from macros.load.loader import Entry
+from macros.load.models import Ref
 
 FieldPath = tuple[str | int, ...]
 

@@ -7,9 +7,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import freshness
-from .history import read_history
-from .playbook import Playbook
+from macros.resolve import freshness
+from macros.resolve.history import read_history
+from macros.resolve.playbook import Playbook
 
 
 def review_text(playbook: Playbook, content_dir: Path, docs_dir: Path, today: date) -> str:

@@ -1,6 +1,6 @@
 """How current each page is: when its content last changed and how its review stands.
 
-Dates come from :mod:`macros.history` (one ``git log``): an item page takes its YAML file's
+Dates come from :mod:`macros.resolve.history` (one ``git log``): an item page takes its YAML file's
 last real change (an edit that only records a review or a change note does not count), a
 generated page the newest of the files it is made from, a hand-written page its own file.
 """
@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from . import urls
-from .history import FileChange, History, content_changed, load_yaml
-from .kinds import KINDS
-from .playbook import Playbook
-from .review import Report, Status, report, status
+from macros.load.kinds import KINDS
+from macros.resolve import urls
+from macros.resolve.history import FileChange, History, content_changed, load_yaml
+from macros.resolve.playbook import Playbook
+from macros.resolve.review import Report, Status, report, status
 
 
 @dataclass

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .kinds import KINDS
-from .review import Registry
-from .search.thesaurus import ThesaurusFile
+from macros.load.kinds import KINDS
+from macros.resolve.review import Registry
+from macros.search.thesaurus import ThesaurusFile
 
 
 def schemas() -> dict[str, str]:

@@ -15,12 +15,12 @@ from pathlib import Path
 
 from pydantic import Field, ValidationError
 
-from .errors import ContentError, from_validation
-from .kinds import KINDS
-from .loader import Entry
-from .models import Id, IsoDate, Strict
-from .plaintext import Prose, Short
-from .yamlsource import YamlProblem, decode, parse
+from macros.errors import ContentError, from_validation
+from macros.load.kinds import KINDS
+from macros.load.loader import Entry
+from macros.load.models import Id, IsoDate, Strict
+from macros.load.plaintext import Prose, Short
+from macros.load.yamlsource import YamlProblem, decode, parse
 
 REGISTRY_FILE = "owners.yml"
 

@@ -15,10 +15,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import models
-from .errors import ContentError, field_name
-from .loader import Entry
-from .xref import Reference
+from macros.errors import ContentError, field_name
+from macros.load import models
+from macros.load.loader import Entry
+from macros.resolve.xref import Reference
 
 FieldPath = tuple[str | int, ...]
 # Any {fact:…}, well formed or not, so that a typo is reported instead of printed.

@@ -9,8 +9,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from . import models
-from .folding import STRAY_SPACE
+from macros.load import models
+from macros.load.folding import STRAY_SPACE
 
 PLACEHOLDERS = re.compile(r"TODO|TBD|待补充|待完善|lorem|XX公司|某某公司|_{3,}|\?\?|？？|！！|\.\.\.", re.IGNORECASE)
 # Latin words allowed in Chinese prose: established terms and common business abbreviations.

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .errors import ContentError, field_name
-from .loader import Entry
-from .models import Case, Course
+from macros.errors import ContentError, field_name
+from macros.load.loader import Entry
+from macros.load.models import Case, Course
 
 
 def check(entries: dict[str, Entry]) -> list[ContentError]:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from . import urls
-from .changelog import STATUS_LABELS, Changelog
-from .freshness import Freshness
-from .pages import GeneratedPage
-from .pages import _front_matter as front_matter
-from .playbook import Playbook
-from .render import Renderer
+from macros.render.markdown import Renderer
+from macros.render.pages import GeneratedPage
+from macros.render.pages import _front_matter as front_matter
+from macros.resolve import urls
+from macros.resolve.changelog import STATUS_LABELS, Changelog
+from macros.resolve.freshness import Freshness
+from macros.resolve.playbook import Playbook
 
 CHANGELOG_SRC = "guide/changelog.md"
 REVIEW_SRC = "maintenance/review.md"

@@ -12,7 +12,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from . import models
+from macros.load import models
 
 _HEADER = PatternFill("solid", fgColor="DCE3F5")
 _THIN = Side(style="thin", color="999999")

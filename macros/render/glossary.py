@@ -8,7 +8,7 @@ from collections.abc import Callable
 from markupsafe import Markup, escape
 from pypinyin import lazy_pinyin
 
-from . import models
+from macros.load import models
 
 
 def pinyin_key(text: str) -> str:

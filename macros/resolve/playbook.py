@@ -7,14 +7,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import coursetiming, models, ordering
-from .errors import ContentErrors
-from .facts import fact_references, resolve
-from .kinds import KINDS, Kind
-from .loader import Entry, duplicate_ids, failed_items, load_entries
-from .review import Registry, future_reviews, load_registry
-from .search.thesaurus import Thesaurus, load_thesaurus
-from .xref import Reference, check, references
+from macros.errors import ContentErrors
+from macros.load import models
+from macros.load.kinds import KINDS, Kind
+from macros.load.loader import Entry, duplicate_ids, failed_items, load_entries
+from macros.resolve import coursetiming, ordering
+from macros.resolve.facts import fact_references, resolve
+from macros.resolve.review import Registry, future_reviews, load_registry
+from macros.resolve.xref import Reference, check, references
+from macros.search.thesaurus import Thesaurus, load_thesaurus
 
 
 @dataclass
@@ -40,7 +41,7 @@ class Playbook:
         return self.entries[item_id].kind
 
     def of_kind(self, kind: str) -> list[Any]:
-        """Items of ``kind`` in reading order (see :mod:`macros.ordering`)."""
+        """Items of ``kind`` in reading order (see :mod:`macros.resolve.ordering`)."""
         if kind not in self._by_kind:
             ids = [item_id for item_id, entry in self.entries.items() if entry.kind.name == kind]
             self._by_kind[kind] = sorted(ids, key=self._sort_key)
@@ -130,7 +131,7 @@ class Playbook:
         return previous, following
 
     def _sort_key(self, item_id: str) -> tuple[Any, ...]:
-        """Reading order: by kind, then by meaning within the kind (:func:`macros.ordering.key`)."""
+        """Reading order: by kind, then by meaning within the kind (:func:`macros.resolve.ordering.key`)."""
         if item_id not in self._keys:
             entry = self.entries[item_id]
             self._keys[item_id] = (list(KINDS).index(entry.kind.name), *ordering.key(self, item_id), item_id)

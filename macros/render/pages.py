@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 import yaml
 
-from .firstweek import reading_list
-from .kinds import KINDS, Kind
-from .playbook import Playbook
-from .urls import index_path, src_path
+from macros.load.kinds import KINDS, Kind
+from macros.resolve.firstweek import reading_list
+from macros.resolve.playbook import Playbook
+from macros.resolve.urls import index_path, src_path
 
 AUDIENCE = {
     "stage": "新人", "activity": "新人", "process": "新人", "topic": "新人", "mode": "新人",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 
-from .kinds import KINDS, Kind
+from macros.load.kinds import KINDS, Kind
 
 
 def src_path(kind: Kind, item_id: str) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .folding import refold
+from macros.load.folding import refold
 
 Path = tuple[str | int, ...]
 

@@ -2,7 +2,7 @@
 
 mkdocs-macros renders a page's title as a template whenever it looks like one; our titles
 are content, and content is text. So our pages are marked ``render_macros: false`` and
-their body (one macro call, written by :mod:`macros.pages`) is rendered here with the same
+their body (one macro call, written by :mod:`macros.render.pages`) is rendered here with the same
 macros the hand-written pages get from ``define_env``. A failure names the YAML file the
 page comes from, not the generated .md.
 """
@@ -14,9 +14,9 @@ from typing import Any
 
 from jinja2 import Environment, StrictUndefined
 
-from . import state
-from .playbook import Playbook
-from .urls import index_path, src_path
+from macros import state
+from macros.resolve.playbook import Playbook
+from macros.resolve.urls import index_path, src_path
 
 # Only for the bodies pages.py writes; no content text is ever a template here.
 _ENV = Environment(undefined=StrictUndefined, keep_trailing_newline=True)

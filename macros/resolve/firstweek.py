@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .playbook import Playbook
+from macros.resolve.playbook import Playbook
 
 BOOTCAMP = "new-hire-bootcamp"  # the course a new hire takes in week one
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .errors import ContentError, from_validation
-from .kinds import BY_FOLDER, Kind
-from .models import Item
-from .yamlsource import Document, YamlProblem, decode, parse
+from macros.errors import ContentError, from_validation
+from macros.load.kinds import BY_FOLDER, Kind
+from macros.load.models import Item
+from macros.load.yamlsource import Document, YamlProblem, decode, parse
 
 THESAURUS = "thesaurus"  # content/thesaurus/: word groups for search, not items
 

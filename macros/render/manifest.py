@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import urls
-from .playbook import Playbook
+from macros.resolve import urls
+from macros.resolve.playbook import Playbook
 
 
 def _visit_modes(playbook: Playbook) -> dict[str, str]:

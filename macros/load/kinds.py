@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import models
+from macros.load import models
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import models
+from macros.load import models
 
 
 def answer_key(course: models.Course) -> dict[str, dict[str, Any]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .glossary import pinyin_key
+from macros.render.glossary import pinyin_key
 
 if TYPE_CHECKING:
     from .playbook import Playbook

@@ -1,4 +1,4 @@
-"""Render items and index pages to Markdown through the Jinja templates in macros/templates/."""
+"""Render items and index pages to Markdown through the Jinja templates in macros/render/templates/."""
 
 from __future__ import annotations
 
@@ -13,13 +13,15 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context,
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
-from . import manifest, models, urls
-from .exports.targets import BOOK, course_pdf, pack_pdf
-from .firstweek import bootcamp, first_week
-from .glossary import Glossary, initial
-from .kinds import KINDS
-from .pages import COURSE_OUTPUTS
-from .playbook import Playbook
+from macros.exports.targets import BOOK, course_pdf, pack_pdf
+from macros.load import models
+from macros.load.kinds import KINDS
+from macros.render import manifest
+from macros.render.glossary import Glossary, initial
+from macros.render.pages import COURSE_OUTPUTS
+from macros.resolve import urls
+from macros.resolve.firstweek import bootcamp, first_week
+from macros.resolve.playbook import Playbook
 
 TEMPLATES = Path(__file__).parent / "templates"
 ROLE_NAMES = {"S": "销售", "C": "顾问", "M": "经理"}

@@ -10,7 +10,7 @@ import re
 
 import jieba
 
-from .playbook import Playbook
+from macros.resolve.playbook import Playbook
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 

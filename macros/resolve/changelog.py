@@ -1,6 +1,6 @@
 """更新记录: what changed in content/, newest first, by date and by new / changed / removed.
 
-Built from :mod:`macros.history`. Each line names the item and says in one line what
+Built from :mod:`macros.resolve.history`. Each line names the item and says in one line what
 changed: the item's ``changes`` note when that edit wrote a new one, else the commit's
 subject. Edits that only record a review are not changes a reader needs to hear about.
 """
@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from .history import FileChange, History, content_changed, load_yaml
-from .kinds import BY_FOLDER, Kind
-from .playbook import Playbook
+from macros.load.kinds import BY_FOLDER, Kind
+from macros.resolve.history import FileChange, History, content_changed, load_yaml
+from macros.resolve.playbook import Playbook
 
 STATUS = {"A": "new", "M": "changed", "D": "removed"}
 STATUS_LABELS = {"new": "新增", "changed": "修改", "removed": "删除"}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .kinds import KINDS
-from .playbook import Playbook
-from .urls import index_path, src_path
+from macros.load.kinds import KINDS
+from macros.resolve.playbook import Playbook
+from macros.resolve.urls import index_path, src_path
 
 NavEntry = Any  # str path or {title: [entries]}
 

@@ -2,7 +2,7 @@
 
 Unknown fields are forbidden, text is plain text (HTML is rejected), and every
 reference to another item is typed with a :class:`Ref` marker so that
-:mod:`macros.xref` can check it against the loaded content.
+:mod:`macros.resolve.xref` can check it against the loaded content.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 # The text rule (no templates, markup or control characters; a length cap per kind of text).
-from .plaintext import SHORT_MAX, Prose, Short, Summary
-from .plaintext import check as check_text
+from macros.load.plaintext import SHORT_MAX, Prose, Short, Summary
+from macros.load.plaintext import check as check_text
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # A slot in a letter paragraph, filled from the form field with that id: {customer-name}.

@@ -1,0 +1,1 @@
+"""Resolve: the checked playbook, its references, shared facts, order, URLs and history."""
