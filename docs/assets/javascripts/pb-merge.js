@@ -13,7 +13,7 @@
  */
 (function () {
   "use strict";
-  var PB = /** @type {any} */ (window).PB = /** @type {any} */ (window).PB || {};
+  var PB = (window.PB = window.PB || {});
 
   /** @param {unknown} value @returns {value is Object<string, any>} */
   function isObject(value) { return !!value && typeof value === "object" && !Array.isArray(value); }

@@ -38,7 +38,8 @@
       dialogue.addEventListener("click", function (event) { var line = /** @type {HTMLElement} */ (event.target).closest(".pb-say-rep"); if (line) reveal(line); });
       dialogue.addEventListener("keydown", function (event) {
         var line = /** @type {HTMLElement} */ (event.target).closest(".pb-say-rep");
-        if (line && (/** @type {KeyboardEvent} */ (event).key === "Enter" || /** @type {KeyboardEvent} */ (event).key === " ")) { event.preventDefault(); reveal(line); }
+        var key = /** @type {KeyboardEvent} */ (event).key;
+        if (line && (key === "Enter" || key === " ")) { event.preventDefault(); reveal(line); }
       });
       var observer = bar.querySelector("[data-print-observer]");
       observer.addEventListener("click", function () {

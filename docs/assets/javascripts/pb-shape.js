@@ -10,7 +10,7 @@
  */
 (function () {
   "use strict";
-  var PB = /** @type {any} */ (window).PB = /** @type {any} */ (window).PB || {};
+  var PB = (window.PB = window.PB || {});
   var MAX_ERRORS = 5;
 
   /** A map with no prototype: every key is data. @returns {Object<string, any>} */

@@ -15,7 +15,7 @@
  */
 (function () {
   "use strict";
-  var PB = /** @type {any} */ (window).PB = /** @type {any} */ (window).PB || {};
+  var PB = (window.PB = window.PB || {});
   var KEY = "playbook.deals";
   var TAB_KEY = "playbook.current";
   var PROBE = "playbook.probe";

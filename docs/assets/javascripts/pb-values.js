@@ -4,7 +4,7 @@
  * file names and Excel. One place, used by forms, letters, calculators and exports. */
 (function () {
   "use strict";
-  var PB = /** @type {any} */ (window).PB = /** @type {any} */ (window).PB || {};
+  var PB = (window.PB = window.PB || {});
 
   /** Full-width ASCII (０-９, ．, ，, －, ／ …) and the ideographic space, as half-width. */
   function halfWidth(/** @type {string} */ text) {
