@@ -8,9 +8,15 @@
   function bindChecklist(list) {
     var id = list.dataset.checklist;
     if (!list.querySelector(".pb-checklist-bar")) {
-      list.insertBefore(h("div", { class: "pb-checklist-bar pb-noprint" },
-        h("div", { class: "pb-progress", "data-progress-checklist": id }),
-        h("p", { class: "pb-deal-hint" })), list.firstChild);
+      list.insertBefore(
+        h(
+          "div",
+          { class: "pb-checklist-bar pb-noprint" },
+          h("div", { class: "pb-progress", "data-progress-checklist": id }),
+          h("p", { class: "pb-deal-hint" }),
+        ),
+        list.firstChild,
+      );
     }
     list.querySelectorAll("input.pb-check").forEach(function (box) {
       var item = box.dataset.item;
@@ -24,10 +30,19 @@
         else sync(list); // nowhere to save it (storage full): show what is stored
       });
       var li = box.closest(".pb-check-item");
-      var noteButton = h("button", { type: "button", class: "pb-note-toggle pb-noprint", "aria-expanded": "false",
-        text: "备注" });
-      var noteInput = h("input", { type: "text", class: "pb-check-note", hidden: true,
-        "aria-label": "备注：" + li.querySelector(".pb-check-text").textContent, placeholder: "写一句备注" });
+      var noteButton = h("button", {
+        type: "button",
+        class: "pb-note-toggle pb-noprint",
+        "aria-expanded": "false",
+        text: "备注",
+      });
+      var noteInput = h("input", {
+        type: "text",
+        class: "pb-check-note",
+        hidden: true,
+        "aria-label": "备注：" + li.querySelector(".pb-check-text").textContent,
+        placeholder: "写一句备注",
+      });
       noteButton.addEventListener("click", function () {
         noteInput.hidden = !noteInput.hidden;
         noteButton.setAttribute("aria-expanded", String(!noteInput.hidden));
@@ -56,7 +71,7 @@
         if (note.value) note.hidden = false;
       }
       var printed = li.querySelector(".pb-note-print");
-      if (!printed) li.appendChild(printed = h("div", { class: "pb-note-print" }));
+      if (!printed) li.appendChild((printed = h("div", { class: "pb-note-print" })));
       printed.textContent = entry && entry.note ? "备注：" + entry.note : "";
     });
     PB.dealHint(list.querySelector(".pb-deal-hint"), "勾选");
@@ -75,7 +90,9 @@
       node.classList.toggle("pb-complete", progress.total > 0 && progress.done === progress.total);
     });
     document.querySelectorAll("[data-progress-stage]").forEach(function (/** @type {HTMLElement} */ node) {
-      var stage = PB.manifest.stages.filter(function (/** @type {any} */ s) { return s.id === node.dataset.progressStage; })[0];
+      var stage = PB.manifest.stages.filter(function (/** @type {any} */ s) {
+        return s.id === node.dataset.progressStage;
+      })[0];
       var progress = PB.progress(deal, PB.checklistsFor(deal, stage ? stage.checklists : []));
       node.textContent = progress.total ? "本阶段清单已完成 " + label(progress) : "";
     });

@@ -7,16 +7,19 @@
   /** @param {Element} wrapper @param {string} message */
   function showError(wrapper, message) {
     var error = wrapper.querySelector(".pb-error");
-    if (!error) wrapper.appendChild(error = h("p", { class: "pb-error", role: "alert" }));
+    if (!error) wrapper.appendChild((error = h("p", { class: "pb-error", role: "alert" })));
     error.textContent = message || "";
     /** @type {HTMLElement} */ (error).hidden = !message;
     wrapper.querySelectorAll("input, textarea, select").forEach(function (control) {
-      if (message) control.setAttribute("aria-invalid", "true"); else control.removeAttribute("aria-invalid");
+      if (message) control.setAttribute("aria-invalid", "true");
+      else control.removeAttribute("aria-invalid");
     });
   }
 
   /** The type of the field or table column a control belongs to. @param {Element} control */
-  function typeOf(control) { return /** @type {HTMLElement} */ (control.closest("[data-type]")).dataset.type || "text"; }
+  function typeOf(control) {
+    return /** @type {HTMLElement} */ (control.closest("[data-type]")).dataset.type || "text";
+  }
 
   /** What a typed control holds: its converted value when valid, else the text as typed (kept, and flagged). */
   function inputValue(/** @type {HTMLInputElement} */ control) {
@@ -35,13 +38,20 @@
     var type = wrapper.dataset.type;
     if (type === "checkbox") return wrapper.querySelector("input").checked;
     if (type === "multichoice") {
-      return Array.prototype.filter.call(wrapper.querySelectorAll("input"), function (i) { return i.checked; })
-        .map(function (i) { return i.value; });
+      return Array.prototype.filter
+        .call(wrapper.querySelectorAll("input"), function (i) {
+          return i.checked;
+        })
+        .map(function (i) {
+          return i.value;
+        });
     }
     if (type === "table") {
       return Array.prototype.map.call(wrapper.querySelectorAll("tbody tr"), function (tr) {
         var row = {};
-        tr.querySelectorAll("td[data-column]").forEach(function (td) { row[td.dataset.column] = inputValue(td.querySelector("input")); });
+        tr.querySelectorAll("td[data-column]").forEach(function (td) {
+          row[td.dataset.column] = inputValue(td.querySelector("input"));
+        });
         return row;
       });
     }
@@ -51,12 +61,20 @@
 
   function write(wrapper, value) {
     var type = wrapper.dataset.type;
-    if (type === "checkbox") { wrapper.querySelector("input").checked = !!value; return; }
-    if (type === "multichoice") {
-      wrapper.querySelectorAll("input").forEach(function (i) { i.checked = Array.isArray(value) && value.indexOf(i.value) >= 0; });
+    if (type === "checkbox") {
+      wrapper.querySelector("input").checked = !!value;
       return;
     }
-    if (type === "table") { fillTable(wrapper, Array.isArray(value) ? value : []); return; }
+    if (type === "multichoice") {
+      wrapper.querySelectorAll("input").forEach(function (i) {
+        i.checked = Array.isArray(value) && value.indexOf(i.value) >= 0;
+      });
+      return;
+    }
+    if (type === "table") {
+      fillTable(wrapper, Array.isArray(value) ? value : []);
+      return;
+    }
     var control = wrapper.querySelector("input, textarea, select");
     if (document.activeElement !== control) control.value = value === undefined || value === null ? "" : value;
   }
@@ -65,7 +83,9 @@
     var tr = template.cloneNode(true);
     var tools = tr.querySelector(".pb-row-tools");
     if (tools) tools.remove(); // listeners are not cloned; decorateRow adds fresh ones
-    tr.querySelectorAll("input").forEach(function (input) { input.value = ""; });
+    tr.querySelectorAll("input").forEach(function (input) {
+      input.value = "";
+    });
     return tr;
   }
 
@@ -87,12 +107,24 @@
 
   function decorateRow(wrapper, tr) {
     if (tr.querySelector(".pb-row-remove")) return;
-    var cell = h("td", { class: "pb-noprint pb-row-tools" }, h("button", { type: "button", class: "pb-row-remove",
-      "aria-label": "删除这一行", text: "删除", onclick: function () {
-        if (tr.parentNode.rows.length > 1) tr.remove();
-        else tr.querySelectorAll("input").forEach(function (i) { i.value = ""; });
-        save(wrapper);
-      } }));
+    var cell = h(
+      "td",
+      { class: "pb-noprint pb-row-tools" },
+      h("button", {
+        type: "button",
+        class: "pb-row-remove",
+        "aria-label": "删除这一行",
+        text: "删除",
+        onclick: function () {
+          if (tr.parentNode.rows.length > 1) tr.remove();
+          else
+            tr.querySelectorAll("input").forEach(function (i) {
+              i.value = "";
+            });
+          save(wrapper);
+        },
+      }),
+    );
     tr.appendChild(cell);
   }
 
@@ -100,7 +132,8 @@
   function save(wrapper) {
     var form = /** @type {HTMLFormElement} */ (wrapper.closest("form[data-template]"));
     var value = read(wrapper); // read first: creating a deal re-syncs the page from storage
-    if (PB.ensureDeal()) PB.store.setField(form.dataset.template, /** @type {HTMLElement} */ (wrapper).dataset.field, value);
+    if (PB.ensureDeal())
+      PB.store.setField(form.dataset.template, /** @type {HTMLElement} */ (wrapper).dataset.field, value);
     else sync(form); // nowhere to save it (storage full): show what is stored
   }
 
@@ -114,7 +147,9 @@
     var info = PB.templateInfo(template);
     /** @type {Object<string, string>} */
     var types = PB.map();
-    (info ? info.fields : []).forEach(function (/** @type {any} */ field) { types[field.id] = field.type; });
+    (info ? info.fields : []).forEach(function (/** @type {any} */ field) {
+      types[field.id] = field.type;
+    });
     document.querySelectorAll('.pb-letter[data-template="' + template + '"] .pb-slot').forEach(function (node) {
       var slot = /** @type {HTMLElement} */ (node);
       if (!slot.dataset.label) slot.dataset.label = slot.textContent || "";
@@ -128,20 +163,28 @@
   function bindForm(form) {
     if (!form.dataset.bound) {
       form.dataset.bound = "1";
-      form.addEventListener("submit", function (event) { event.preventDefault(); });
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+      });
       form.querySelectorAll(".pb-field[data-field]").forEach(function (wrapper) {
         if (wrapper.closest(".pb-form-table")) return;
         if (wrapper.dataset.type === "table") {
           wrapper.querySelector("thead tr").appendChild(h("th", { class: "pb-noprint" }));
-          wrapper.appendChild(h("button", { type: "button", class: "md-button pb-row-add pb-noprint", text: "＋ 添加一行",
-            onclick: function () {
-              var body = wrapper.querySelector("tbody");
-              var tr = rowFrom(body.rows[0]);
-              body.appendChild(tr);
-              decorateRow(wrapper, tr);
-              tr.querySelector("input").focus();
-              save(wrapper);
-            } }));
+          wrapper.appendChild(
+            h("button", {
+              type: "button",
+              class: "md-button pb-row-add pb-noprint",
+              text: "＋ 添加一行",
+              onclick: function () {
+                var body = wrapper.querySelector("tbody");
+                var tr = rowFrom(body.rows[0]);
+                body.appendChild(tr);
+                decorateRow(wrapper, tr);
+                tr.querySelector("input").focus();
+                save(wrapper);
+              },
+            }),
+          );
         }
         wrapper.addEventListener("input", function (event) {
           var target = /** @type {HTMLInputElement} */ (event.target);
@@ -168,13 +211,21 @@
   /** Show the current deal's values in a form, each invalid one flagged. @param {HTMLFormElement} form */
   function sync(form) {
     var values = PB.store.formValues(form.dataset.template);
-    form.querySelectorAll(".pb-field[data-field]").forEach(function (wrapper) { write(wrapper, values[/** @type {HTMLElement} */ (wrapper).dataset.field || ""]); });
-    form.querySelectorAll("input[type=text]").forEach(function (control) { flag(/** @type {HTMLInputElement} */ (control)); });
+    form.querySelectorAll(".pb-field[data-field]").forEach(function (wrapper) {
+      write(wrapper, values[/** @type {HTMLElement} */ (wrapper).dataset.field || ""]);
+    });
+    form.querySelectorAll("input[type=text]").forEach(function (control) {
+      flag(/** @type {HTMLInputElement} */ (control));
+    });
     PB.dealHint(form.querySelector(".pb-deal-hint"), "填写");
     slots(form.dataset.template || "");
   }
 
-  PB.syncForms = function () { document.querySelectorAll("form.pb-form[data-template]").forEach(sync); };
-  PB.onPage(function () { document.querySelectorAll("form.pb-form[data-template]").forEach(bindForm); });
+  PB.syncForms = function () {
+    document.querySelectorAll("form.pb-form[data-template]").forEach(sync);
+  };
+  PB.onPage(function () {
+    document.querySelectorAll("form.pb-form[data-template]").forEach(bindForm);
+  });
   PB.onChangeHooks.push(PB.syncForms);
 })();

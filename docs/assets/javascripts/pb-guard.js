@@ -11,12 +11,25 @@
     /** @type {Map<string, string>} */
     var items = new Map();
     var store = {
-      get length() { return items.size; },
-      key: function (/** @type {number} */ index) { var keys = Array.from(items.keys()); return index < keys.length ? keys[index] : null; },
-      getItem: function (/** @type {string} */ key) { return items.has(String(key)) ? /** @type {string} */ (items.get(String(key))) : null; },
-      setItem: function (/** @type {string} */ key, /** @type {string} */ value) { items.set(String(key), String(value)); },
-      removeItem: function (/** @type {string} */ key) { items.delete(String(key)); },
-      clear: function () { items.clear(); }
+      get length() {
+        return items.size;
+      },
+      key: function (/** @type {number} */ index) {
+        var keys = Array.from(items.keys());
+        return index < keys.length ? keys[index] : null;
+      },
+      getItem: function (/** @type {string} */ key) {
+        return items.has(String(key)) ? /** @type {string} */ (items.get(String(key))) : null;
+      },
+      setItem: function (/** @type {string} */ key, /** @type {string} */ value) {
+        items.set(String(key), String(value));
+      },
+      removeItem: function (/** @type {string} */ key) {
+        items.delete(String(key));
+      },
+      clear: function () {
+        items.clear();
+      },
     };
     return /** @type {Storage} */ (/** @type {unknown} */ (store));
   }
@@ -31,7 +44,9 @@
       blocked[name] = /** @type {Error} */ (error).name || "Error";
       try {
         Object.defineProperty(window, name, { value: memoryStorage(), configurable: true, writable: true });
-      } catch { /* not configurable: nothing more can be done here */ }
+      } catch {
+        /* not configurable: nothing more can be done here */
+      }
     }
   });
   /** Why storage is unavailable ({localStorage: "SecurityError"}), or null when it works. */

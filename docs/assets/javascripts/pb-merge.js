@@ -16,13 +16,19 @@
   var PB = (window.PB = window.PB || {});
 
   /** @param {unknown} value @returns {value is Object<string, any>} */
-  function isObject(value) { return !!value && typeof value === "object" && !Array.isArray(value); }
+  function isObject(value) {
+    return !!value && typeof value === "object" && !Array.isArray(value);
+  }
 
   /** @param {unknown} a @param {unknown} b */
-  function same(a, b) { return PB.canonical(a) === PB.canonical(b); }
+  function same(a, b) {
+    return PB.canonical(a) === PB.canonical(b);
+  }
 
   /** Two changes to one value: the same winner in every tab, whichever merges. */
-  function settle(/** @type {unknown} */ a, /** @type {unknown} */ b) { return PB.canonical(a) >= PB.canonical(b) ? a : b; }
+  function settle(/** @type {unknown} */ a, /** @type {unknown} */ b) {
+    return PB.canonical(a) >= PB.canonical(b) ? a : b;
+  }
 
   /**
    * Three-way merge of plain JSON values: base is what this tab last read from storage.
@@ -36,9 +42,11 @@
     if (isObject(mine) && isObject(theirs)) {
       var out = PB.map();
       var b = isObject(base) ? base : PB.map();
-      Object.keys(mine).concat(Object.keys(theirs)).forEach(function (key) {
-        if (!(key in out)) out[key] = merge3(b[key], mine[key], theirs[key]);
-      });
+      Object.keys(mine)
+        .concat(Object.keys(theirs))
+        .forEach(function (key) {
+          if (!(key in out)) out[key] = merge3(b[key], mine[key], theirs[key]);
+        });
       return out;
     }
     if (same(base, mine)) return theirs;
@@ -49,16 +57,30 @@
   /** Checklist entries: the later change wins, item by item. */
   function mergeChecks(/** @type {any} */ mine, /** @type {any} */ theirs) {
     var out = PB.map();
-    Object.keys(mine).concat(Object.keys(theirs)).forEach(function (list) {
-      if (list in out) return;
-      var a = mine[list] || PB.map(), b = theirs[list] || PB.map();
-      var items = out[list] = PB.map();
-      Object.keys(a).concat(Object.keys(b)).forEach(function (item) {
-        if (item in items) return;
-        var x = a[item], y = b[item];
-        items[item] = !x ? y : !y ? x : (x.at || "") > (y.at || "") ? x : (y.at || "") > (x.at || "") ? y : settle(x, y);
+    Object.keys(mine)
+      .concat(Object.keys(theirs))
+      .forEach(function (list) {
+        if (list in out) return;
+        var a = mine[list] || PB.map(),
+          b = theirs[list] || PB.map();
+        var items = (out[list] = PB.map());
+        Object.keys(a)
+          .concat(Object.keys(b))
+          .forEach(function (item) {
+            if (item in items) return;
+            var x = a[item],
+              y = b[item];
+            items[item] = !x
+              ? y
+              : !y
+                ? x
+                : (x.at || "") > (y.at || "")
+                  ? x
+                  : (y.at || "") > (x.at || "")
+                    ? y
+                    : settle(x, y);
+          });
       });
-    });
     return out;
   }
 
@@ -81,15 +103,20 @@
     base = base || { deals: PB.map(), removed: PB.map() };
     var removed = PB.map();
     [mine.removed, theirs.removed].forEach(function (map) {
-      Object.keys(map).forEach(function (id) { if (!(id in removed) || map[id] > removed[id]) removed[id] = map[id]; });
+      Object.keys(map).forEach(function (id) {
+        if (!(id in removed) || map[id] > removed[id]) removed[id] = map[id];
+      });
     });
     var deals = PB.map();
-    Object.keys(mine.deals).concat(Object.keys(theirs.deals)).forEach(function (id) {
-      if (id in deals) return;
-      var a = mine.deals[id], b = theirs.deals[id];
-      var deal = !a ? b : !b ? a : mergeDeal(base.deals[id], a, b);
-      if (!(id in removed) || deal.updated > removed[id]) deals[id] = deal;
-    });
+    Object.keys(mine.deals)
+      .concat(Object.keys(theirs.deals))
+      .forEach(function (id) {
+        if (id in deals) return;
+        var a = mine.deals[id],
+          b = theirs.deals[id];
+        var deal = !a ? b : !b ? a : mergeDeal(base.deals[id], a, b);
+        if (!(id in removed) || deal.updated > removed[id]) deals[id] = deal;
+      });
     var current = deals[mine.current] ? mine.current : deals[theirs.current] ? theirs.current : null;
     return { version: mine.version, current: current, deals: deals, removed: removed };
   };

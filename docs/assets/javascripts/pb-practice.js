@@ -12,8 +12,15 @@
     all.hidden = !on;
     dialogue.querySelectorAll(".pb-say-rep").forEach(function (line) {
       line.classList.toggle("pb-hidden-line", on);
-      if (on) { line.setAttribute("tabindex", "0"); line.setAttribute("role", "button"); line.setAttribute("aria-label", "点击显示销售的台词"); }
-      else { line.removeAttribute("tabindex"); line.removeAttribute("role"); line.removeAttribute("aria-label"); }
+      if (on) {
+        line.setAttribute("tabindex", "0");
+        line.setAttribute("role", "button");
+        line.setAttribute("aria-label", "点击显示销售的台词");
+      } else {
+        line.removeAttribute("tabindex");
+        line.removeAttribute("role");
+        line.removeAttribute("aria-label");
+      }
     });
   }
 
@@ -31,15 +38,31 @@
       var bar = dialogue.previousElementSibling;
       var button = bar && bar.querySelector("[data-practice]");
       if (!button) return;
-      var all = PB.h("button", { type: "button", class: "md-button", "data-reveal-all": "", hidden: true, text: "全部显示",
-        onclick: function () { dialogue.querySelectorAll(".pb-say-rep").forEach(reveal); } });
+      var all = PB.h("button", {
+        type: "button",
+        class: "md-button",
+        "data-reveal-all": "",
+        hidden: true,
+        text: "全部显示",
+        onclick: function () {
+          dialogue.querySelectorAll(".pb-say-rep").forEach(reveal);
+        },
+      });
       button.after(" ", all);
-      button.addEventListener("click", function () { setPractice(dialogue, button, all, !dialogue.classList.contains("pb-practicing")); });
-      dialogue.addEventListener("click", function (event) { var line = /** @type {HTMLElement} */ (event.target).closest(".pb-say-rep"); if (line) reveal(line); });
+      button.addEventListener("click", function () {
+        setPractice(dialogue, button, all, !dialogue.classList.contains("pb-practicing"));
+      });
+      dialogue.addEventListener("click", function (event) {
+        var line = /** @type {HTMLElement} */ (event.target).closest(".pb-say-rep");
+        if (line) reveal(line);
+      });
       dialogue.addEventListener("keydown", function (event) {
         var line = /** @type {HTMLElement} */ (event.target).closest(".pb-say-rep");
         var key = /** @type {KeyboardEvent} */ (event).key;
-        if (line && (key === "Enter" || key === " ")) { event.preventDefault(); reveal(line); }
+        if (line && (key === "Enter" || key === " ")) {
+          event.preventDefault();
+          reveal(line);
+        }
       });
       var observer = bar.querySelector("[data-print-observer]");
       observer.addEventListener("click", function () {
@@ -48,5 +71,7 @@
       });
     });
   });
-  window.addEventListener("afterprint", function () { document.body.classList.remove("pb-print-observer"); });
+  window.addEventListener("afterprint", function () {
+    document.body.classList.remove("pb-print-observer");
+  });
 })();

@@ -16,7 +16,12 @@
   // (transparent text would still be in the PDF's text).
   function fillHeaders() {
     var deal = PB.printingBlank ? null : PB.store.current();
-    var values = { customer: deal ? deal.customer : "", name: deal ? deal.name : "", owner: deal ? deal.owner : "", date: PB.printingBlank ? "" : PB.today() };
+    var values = {
+      customer: deal ? deal.customer : "",
+      name: deal ? deal.name : "",
+      owner: deal ? deal.owner : "",
+      date: PB.printingBlank ? "" : PB.today(),
+    };
     document.querySelectorAll(".pb-print-header [data-deal]").forEach(function (/** @type {HTMLElement} */ node) {
       node.textContent = values[node.dataset.deal] || "";
     });
@@ -25,7 +30,11 @@
   // The running header of every printed page: @page margin boxes (print.css) take their
   // text from here, so a 20-page handout says what it is on each sheet.
   function cssString(text) {
-    var plain = Array.prototype.map.call(String(text), function (c) { return c.charCodeAt(0) < 32 || c === "\u007f" ? " " : c; }).join("");
+    var plain = Array.prototype.map
+      .call(String(text), function (c) {
+        return c.charCodeAt(0) < 32 || c === "\u007f" ? " " : c;
+      })
+      .join("");
     return '"' + plain.replace(/[\\"]/g, "\\$&") + '"';
   }
   function runningHead() {
@@ -39,15 +48,21 @@
   // The customer's document has room for the letterhead and nothing of the playbook on it.
   function pageStyle(mode) {
     var style = document.getElementById("pb-page-style");
-    if (!style) document.head.appendChild(style = h("style", { id: "pb-page-style" }));
-    style.textContent = mode === "document"
-      ? "@page { margin: 38mm 20mm 20mm; @top-left { content: none; } }"
-      : "@page { @top-left { content: " + cssString(runningHead()) + "; } }";
+    if (!style) document.head.appendChild((style = h("style", { id: "pb-page-style" })));
+    style.textContent =
+      mode === "document"
+        ? "@page { margin: 38mm 20mm 20mm; @top-left { content: none; } }"
+        : "@page { @top-left { content: " + cssString(runningHead()) + "; } }";
   }
 
   function options(select) {
-    return Array.prototype.filter.call(select.options, function (option) { return option.value !== ""; })
-      .map(function (option) { return h("span", { class: "pb-print-option", text: "□ " + option.text }); });
+    return Array.prototype.filter
+      .call(select.options, function (option) {
+        return option.value !== "";
+      })
+      .map(function (option) {
+        return h("span", { class: "pb-print-option", text: "□ " + option.text });
+      });
   }
 
   // A print-only twin of one control: the whole value, or the choices of an empty dropdown.
@@ -67,19 +82,59 @@
   // The customer's document: the letter with its slots filled, then the tables it attaches.
   function attachment(letter) {
     var form = document.querySelector('form.pb-form[data-template="' + letter.dataset.template + '"]');
-    return (letter.dataset.attach || "").split(" ").filter(Boolean).map(function (fieldId) {
-      var field = form && form.querySelector('.pb-field[data-field="' + fieldId + '"]');
-      if (!field) return null;
-      var heads = Array.prototype.map.call(field.querySelectorAll("thead th:not(.pb-noprint)"), function (th) { return th.textContent; });
-      var rows = Array.prototype.map.call(field.querySelectorAll("tbody tr"), function (tr) {
-        return Array.prototype.map.call(tr.querySelectorAll("td[data-column] input"), function (input) { return input.value.trim(); });
-      }).filter(function (cells) { return cells.some(Boolean); });
-      var label = field.querySelector("label, legend");
-      return h("section", { class: "pb-document-attachment" },
-        h("h2", { text: "附：" + (label ? label.textContent.replace(/\*$/, "").trim() : fieldId) }),
-        h("table", {}, h("thead", {}, h("tr", {}, heads.map(function (text) { return h("th", { text: text }); }))),
-          h("tbody", {}, rows.map(function (cells) { return h("tr", {}, cells.map(function (text) { return h("td", { text: text }); })); }))));
-    });
+    return (letter.dataset.attach || "")
+      .split(" ")
+      .filter(Boolean)
+      .map(function (fieldId) {
+        var field = form && form.querySelector('.pb-field[data-field="' + fieldId + '"]');
+        if (!field) return null;
+        var heads = Array.prototype.map.call(field.querySelectorAll("thead th:not(.pb-noprint)"), function (th) {
+          return th.textContent;
+        });
+        var rows = Array.prototype.map
+          .call(field.querySelectorAll("tbody tr"), function (tr) {
+            return Array.prototype.map.call(tr.querySelectorAll("td[data-column] input"), function (input) {
+              return input.value.trim();
+            });
+          })
+          .filter(function (cells) {
+            return cells.some(Boolean);
+          });
+        var label = field.querySelector("label, legend");
+        return h(
+          "section",
+          { class: "pb-document-attachment" },
+          h("h2", { text: "附：" + (label ? label.textContent.replace(/\*$/, "").trim() : fieldId) }),
+          h(
+            "table",
+            {},
+            h(
+              "thead",
+              {},
+              h(
+                "tr",
+                {},
+                heads.map(function (text) {
+                  return h("th", { text: text });
+                }),
+              ),
+            ),
+            h(
+              "tbody",
+              {},
+              rows.map(function (cells) {
+                return h(
+                  "tr",
+                  {},
+                  cells.map(function (text) {
+                    return h("td", { text: text });
+                  }),
+                );
+              }),
+            ),
+          ),
+        );
+      });
   }
 
   function buildDocument() {
@@ -92,7 +147,9 @@
 
   function reset() {
     document.body.classList.remove("pb-print-blank", "pb-print-document");
-    document.querySelectorAll(".pb-document").forEach(function (node) { node.remove(); });
+    document.querySelectorAll(".pb-document").forEach(function (node) {
+      node.remove();
+    });
   }
 
   var prepared = false; // set up for this print already: Ctrl+P's beforeprint must not redo it
@@ -107,7 +164,9 @@
     if (PB.syncForms) PB.syncForms(); // blank tables show their printed number of rows
     fillHeaders();
     pageStyle(mode);
-    document.querySelectorAll(CONTROLS).forEach(function (control) { mirror(control, mode === "blank"); });
+    document.querySelectorAll(CONTROLS).forEach(function (control) {
+      mirror(control, mode === "blank");
+    });
     if (mode === "blank") {
       document.querySelectorAll(".pb-slot").forEach(function (/** @type {HTMLElement} */ slot) {
         if (slot.dataset.label) slot.textContent = slot.dataset.label;
@@ -133,7 +192,10 @@
     PB.printingBlank = false;
     reset();
     pageStyle("filled");
-    if (wasBlank) { if (PB.syncForms) PB.syncForms(); fillHeaders(); }
+    if (wasBlank) {
+      if (PB.syncForms) PB.syncForms();
+      fillHeaders();
+    }
   });
 
   function documentButton() {
@@ -142,8 +204,15 @@
     var bar = own && document.querySelector(".pb-print-bar");
     if (!bar || bar.querySelector('[data-print="document"]')) return;
     bar.appendChild(document.createTextNode(" "));
-    bar.appendChild(h("button", { type: "button", class: "md-button", "data-print": "document",
-      title: "只印正文和附表，不印填写说明和注意事项，可用公司信纸打印", text: "只打印文书（给客户）" }));
+    bar.appendChild(
+      h("button", {
+        type: "button",
+        class: "md-button",
+        "data-print": "document",
+        title: "只印正文和附表，不印填写说明和注意事项，可用公司信纸打印",
+        text: "只打印文书（给客户）",
+      }),
+    );
   }
 
   PB.onPage(function () {
@@ -152,7 +221,9 @@
     pageStyle();
     document.querySelectorAll("[data-print]:not([data-bound])").forEach(function (/** @type {HTMLElement} */ button) {
       button.dataset.bound = "1";
-      button.addEventListener("click", function () { PB.print(button.dataset.print); });
+      button.addEventListener("click", function () {
+        PB.print(button.dataset.print);
+      });
     });
   });
   PB.onChangeHooks.push(fillHeaders);

@@ -25,10 +25,12 @@
   var FORMAT = "sales-playbook-deals";
 
   var MESSAGES = {
-    unavailable: "浏览器不允许本站保存数据（可能是隐私模式或设置禁止了本地存储）。本次打开期间的勾选和填写仍然有效，但关闭页面后不会保留；需要保留请先导出。",
+    unavailable:
+      "浏览器不允许本站保存数据（可能是隐私模式或设置禁止了本地存储）。本次打开期间的勾选和填写仍然有效，但关闭页面后不会保留；需要保留请先导出。",
     full: "浏览器存储空间已满：商机照常显示，但新的勾选和填写保存不了（刚才的修改已撤回）。请到“我的商机”页导出，再删除不用的商机后继续。",
-    corrupt: "本地保存的商机数据已损坏，无法读取（{why}）。原数据保持原样，没有被覆盖；本次的修改只在当前打开期间有效。可以在“我的商机”页下载原始数据交给管理员恢复。",
-    newer: "本地数据来自更新版本的手册，这一版无法读取。原数据保持原样，没有被覆盖；请刷新页面或使用最新版本的手册。"
+    corrupt:
+      "本地保存的商机数据已损坏，无法读取（{why}）。原数据保持原样，没有被覆盖；本次的修改只在当前打开期间有效。可以在“我的商机”页下载原始数据交给管理员恢复。",
+    newer: "本地数据来自更新版本的手册，这一版无法读取。原数据保持原样，没有被覆盖；请刷新页面或使用最新版本的手册。",
   };
 
   /**
@@ -37,15 +39,17 @@
    * @type {Object<number, (data: any) => any>}
    */
   var MIGRATIONS = {
-    0: function (data) { // version 0 (unversioned draft): deals were a list
+    0: function (data) {
+      // version 0 (unversioned draft): deals were a list
       if (!Array.isArray(data.deals)) throw new Error("版本 0 的 deals 应是一个列表");
       var deals = PB.map();
       data.deals.forEach(function (/** @type {any} */ deal, /** @type {number} */ i) {
-        if (!deal || typeof deal !== "object" || typeof deal.id !== "string") throw new Error("版本 0 的第 " + (i + 1) + " 个商机没有 id");
+        if (!deal || typeof deal !== "object" || typeof deal.id !== "string")
+          throw new Error("版本 0 的第 " + (i + 1) + " 个商机没有 id");
         deals[deal.id] = deal;
       });
       return { version: 1, current: data.current || null, deals: deals };
-    }
+    },
   };
 
   /**
@@ -59,15 +63,21 @@
   /** The store as this tab last read or wrote it: the base of every merge. */
   var base = empty();
 
-  function empty() { return { version: VERSION, current: null, deals: PB.map(), removed: PB.map() }; }
-  function now() { return new Date().toISOString(); }
+  function empty() {
+    return { version: VERSION, current: null, deals: PB.map(), removed: PB.map() };
+  }
+  function now() {
+    return new Date().toISOString();
+  }
 
   /** A deep copy that keeps every object prototype-less. @param {any} value @returns {any} */
   function copy(value) {
     if (Array.isArray(value)) return value.map(copy);
     if (value && typeof value === "object") {
       var out = PB.map();
-      Object.keys(value).forEach(function (key) { out[key] = copy(value[key]); });
+      Object.keys(value).forEach(function (key) {
+        out[key] = copy(value[key]);
+      });
       return out;
     }
     return value;
@@ -77,12 +87,22 @@
   function storage() {
     var blocked = /** @type {any} */ (window).PB_STORAGE_BLOCKED;
     if (blocked && blocked.localStorage) return null; // pb-guard.js put a stand-in there
-    try { return window.localStorage; } catch { return null; }
+    try {
+      return window.localStorage;
+    } catch {
+      return null;
+    }
   }
 
   /** @param {any} error */
   function isQuota(error) {
-    return !!error && (error.name === "QuotaExceededError" || error.name === "NS_ERROR_DOM_QUOTA_REACHED" || error.code === 22 || error.code === 1014);
+    return (
+      !!error &&
+      (error.name === "QuotaExceededError" ||
+        error.name === "NS_ERROR_DOM_QUOTA_REACHED" ||
+        error.code === 22 ||
+        error.code === 1014)
+    );
   }
 
   /**
@@ -121,7 +141,9 @@
     }
     if (raw === null) return { kind: "empty", data: empty(), raw: null, why: "", upgraded: false };
     var parsed;
-    try { parsed = JSON.parse(raw); } catch {
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
       return { kind: "corrupt", data: null, raw: raw, why: "不是有效的 JSON", upgraded: false };
     }
     var result = upgrade(parsed);
@@ -137,7 +159,11 @@
       ls.removeItem(PROBE);
       return "ok";
     } catch (error) {
-      try { ls.removeItem(PROBE); } catch { /* nothing was written */ }
+      try {
+        ls.removeItem(PROBE);
+      } catch {
+        /* nothing was written */
+      }
       return isQuota(error) ? "full" : "unavailable";
     }
   }
@@ -150,7 +176,11 @@
   }
 
   function tabCurrent() {
-    try { return window.sessionStorage.getItem(TAB_KEY); } catch { return null; }
+    try {
+      return window.sessionStorage.getItem(TAB_KEY);
+    } catch {
+      return null;
+    }
   }
 
   function load() {
@@ -187,7 +217,15 @@
     return true;
   }
 
-  function notify() { listeners.forEach(function (fn) { try { fn(state); } catch (error) { console.warn(error); } }); }
+  function notify() {
+    listeners.forEach(function (fn) {
+      try {
+        fn(state);
+      } catch (error) {
+        console.warn(error);
+      }
+    });
+  }
 
   /**
    * Apply one change: to a fresh read of storage merged with this tab's data, then write.
@@ -196,7 +234,11 @@
    * @returns {boolean} whether the change was kept
    */
   function commit(change) {
-    if (!state.persistent) { change(state.data); notify(); return true; }
+    if (!state.persistent) {
+      change(state.data);
+      notify();
+      return true;
+    }
     var fresh = readStored();
     if (fresh.kind !== "ok" && fresh.kind !== "empty") {
       // Something unreadable appeared meanwhile: never overwrite it; go on in memory.
@@ -218,7 +260,11 @@
 
   /** Another tab wrote: merge its data into ours, and write back what its copy lacked. */
   function sync() {
-    if (!state.persistent) { load(); notify(); return; } // maybe the other tab repaired it
+    if (!state.persistent) {
+      load();
+      notify();
+      return;
+    } // maybe the other tab repaired it
     var fresh = readStored();
     if (fresh.kind !== "ok" && fresh.kind !== "empty") {
       state.raw = fresh.raw;
@@ -234,13 +280,19 @@
     notify();
   }
 
-  function newId() { return "d-" + Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 7); }
+  function newId() {
+    return "d-" + Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 7);
+  }
 
   /** @param {any} deal */
-  function touch(deal) { deal.updated = now(); }
+  function touch(deal) {
+    deal.updated = now();
+  }
 
   /** @param {string} text */
-  function key(text) { return String(text || "").trim(); }
+  function key(text) {
+    return String(text || "").trim();
+  }
 
   /**
    * Which stored deal each imported deal replaces: the one with its id, else the one with
@@ -252,12 +304,21 @@
     var mine = state.data.deals;
     var taken = PB.map();
     var match = PB.map();
-    Object.keys(deals).forEach(function (id) { if (mine[id]) { match[id] = id; taken[id] = true; } });
+    Object.keys(deals).forEach(function (id) {
+      if (mine[id]) {
+        match[id] = id;
+        taken[id] = true;
+      }
+    });
     Object.keys(deals).forEach(function (id) {
       if (id in match) return;
       var incoming = deals[id];
       var same = Object.keys(mine).filter(function (local) {
-        return !taken[local] && key(mine[local].name) === key(incoming.name) && key(mine[local].customer) === key(incoming.customer);
+        return (
+          !taken[local] &&
+          key(mine[local].name) === key(incoming.name) &&
+          key(mine[local].customer) === key(incoming.customer)
+        );
       });
       match[id] = same.length === 1 ? same[0] : null;
       if (match[id]) taken[/** @type {string} */ (match[id])] = true;
@@ -268,23 +329,45 @@
   var api = {
     FORMAT: FORMAT,
     VERSION: VERSION,
-    state: function () { return state; },
+    state: function () {
+      return state;
+    },
     /** @param {(state: State) => void} fn */
-    onChange: function (fn) { listeners.push(fn); },
-    reload: function () { load(); notify(); },
+    onChange: function (fn) {
+      listeners.push(fn);
+    },
+    reload: function () {
+      load();
+      notify();
+    },
     /** All deals, most recently changed first. */
     deals: function () {
-      return Object.keys(state.data.deals).map(function (id) { return state.data.deals[id]; })
-        .sort(function (/** @type {any} */ a, /** @type {any} */ b) { return a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : 0; });
+      return Object.keys(state.data.deals)
+        .map(function (id) {
+          return state.data.deals[id];
+        })
+        .sort(function (/** @type {any} */ a, /** @type {any} */ b) {
+          return a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : 0;
+        });
     },
     /** @param {string} id */
-    deal: function (id) { return state.data.deals[id] || null; },
-    current: function () { return (state.data.current && state.data.deals[state.data.current]) || null; },
+    deal: function (id) {
+      return state.data.deals[id] || null;
+    },
+    current: function () {
+      return (state.data.current && state.data.deals[state.data.current]) || null;
+    },
     /** @param {string} id */
     setCurrent: function (id) {
       state.data.current = id;
-      try { window.sessionStorage.setItem(TAB_KEY, id); } catch { /* this tab only, then */ }
-      commit(function (data) { data.current = id; });
+      try {
+        window.sessionStorage.setItem(TAB_KEY, id);
+      } catch {
+        /* this tab only, then */
+      }
+      commit(function (data) {
+        data.current = id;
+      });
     },
     /** @param {{name?: string, customer?: string, owner?: string, mode?: string}} fields @returns {any} the new deal, or null */
     create: function (fields) {
@@ -293,12 +376,30 @@
       var previous = state.data.current;
       state.data.current = id;
       var kept = commit(function (data) {
-        data.deals[id] = { id: id, name: key(fields.name) || "未命名商机", customer: key(fields.customer), owner: key(fields.owner),
-          mode: fields.mode || "", created: time, updated: time, archived: false, checks: PB.map(), forms: PB.map() };
+        data.deals[id] = {
+          id: id,
+          name: key(fields.name) || "未命名商机",
+          customer: key(fields.customer),
+          owner: key(fields.owner),
+          mode: fields.mode || "",
+          created: time,
+          updated: time,
+          archived: false,
+          checks: PB.map(),
+          forms: PB.map(),
+        };
         data.current = id;
       });
-      if (!kept) { state.data.current = previous; notify(); return null; }
-      try { window.sessionStorage.setItem(TAB_KEY, id); } catch { /* this tab only, then */ }
+      if (!kept) {
+        state.data.current = previous;
+        notify();
+        return null;
+      }
+      try {
+        window.sessionStorage.setItem(TAB_KEY, id);
+      } catch {
+        /* this tab only, then */
+      }
       return state.data.deals[id];
     },
     /** @param {string} id @param {Object<string, any>} fields */
@@ -332,8 +433,8 @@
       return commit(function (data) {
         var deal = data.deals[id];
         if (!deal) return;
-        var list = deal.checks[checklist] = deal.checks[checklist] || PB.map();
-        var entry = list[item] = list[item] || { done: false, note: "" };
+        var list = (deal.checks[checklist] = deal.checks[checklist] || PB.map());
+        var entry = (list[item] = list[item] || { done: false, note: "" });
         Object.assign(entry, changes, { at: now() });
         touch(deal);
       });
@@ -348,7 +449,11 @@
           var list = data.deals[id].checks[checklist];
           if (!list || list[item]) return;
           oldIds.forEach(function (old) {
-            if (list[old] && !list[item]) { list[item] = list[old]; delete list[old]; changed = true; }
+            if (list[old] && !list[item]) {
+              list[item] = list[old];
+              delete list[old];
+              changed = true;
+            }
           });
         });
         return changed;
@@ -367,8 +472,10 @@
       return commit(function (data) {
         var deal = data.deals[id];
         if (!deal) return;
-        var form = deal.forms[template] = deal.forms[template] || PB.map();
-        Object.keys(values).forEach(function (field) { form[field] = copy(values[field]); });
+        var form = (deal.forms[template] = deal.forms[template] || PB.map());
+        Object.keys(values).forEach(function (field) {
+          form[field] = copy(values[field]);
+        });
         touch(deal);
       });
     },
@@ -383,7 +490,11 @@
     exportData: function (ids) {
       var deals = {};
       (ids || Object.keys(state.data.deals)).forEach(function (id) {
-        if (state.data.deals[id]) Object.defineProperty(deals, id, { value: JSON.parse(JSON.stringify(state.data.deals[id])), enumerable: true });
+        if (state.data.deals[id])
+          Object.defineProperty(deals, id, {
+            value: JSON.parse(JSON.stringify(state.data.deals[id])),
+            enumerable: true,
+          });
       });
       return { format: FORMAT, version: VERSION, exported: now(), deals: deals };
     },
@@ -394,7 +505,11 @@
     parseImport: function (text) {
       var unchanged = "现有数据没有改动。";
       var data;
-      try { data = JSON.parse(text); } catch { return { error: "文件不是有效的 JSON，无法导入。" + unchanged }; }
+      try {
+        data = JSON.parse(text);
+      } catch {
+        return { error: "文件不是有效的 JSON，无法导入。" + unchanged };
+      }
       if (!data || data.format !== FORMAT) return { error: "这不是销售作战手册导出的商机文件，无法导入。" + unchanged };
       var result = upgrade({ version: data.version, deals: data.deals, current: null });
       if (result.kind === "newer") return { error: "文件来自更新版本的手册，这一版无法导入。" + unchanged };
@@ -411,14 +526,26 @@
       var rows = [];
       Object.keys(deals).forEach(function (id) {
         var local = match[id] ? state.data.deals[/** @type {string} */ (match[id])] : null;
-        var change = !local ? "新增" : local.id === id && PB.canonical(local) === PB.canonical(deals[id]) ? "相同" : "覆盖";
+        var change = !local
+          ? "新增"
+          : local.id === id && PB.canonical(local) === PB.canonical(deals[id])
+            ? "相同"
+            : "覆盖";
         rows.push({ id: id, name: deals[id].name, customer: deals[id].customer, change: change });
       });
       if (mode === "replace") {
         var replaced = PB.map();
-        Object.keys(match).forEach(function (id) { if (match[id]) replaced[/** @type {string} */ (match[id])] = true; });
+        Object.keys(match).forEach(function (id) {
+          if (match[id]) replaced[/** @type {string} */ (match[id])] = true;
+        });
         Object.keys(state.data.deals).forEach(function (id) {
-          if (!replaced[id]) rows.push({ id: id, name: state.data.deals[id].name, customer: state.data.deals[id].customer, change: "删除" });
+          if (!replaced[id])
+            rows.push({
+              id: id,
+              name: state.data.deals[id].name,
+              customer: state.data.deals[id].customer,
+              change: "删除",
+            });
         });
       }
       return rows;
@@ -430,14 +557,29 @@
       return commit(function (data) {
         // Replace drops every deal the file does not have; merge drops only the deals that an
         // imported deal of the same customer and name (but another id) takes the place of.
-        var drop = mode === "replace"
-          ? Object.keys(data.deals).filter(function (local) { return !(local in deals); })
-          : Object.keys(match).filter(function (id) { return match[id] && match[id] !== id; }).map(function (id) { return match[id]; });
-        drop.forEach(function (/** @type {any} */ local) { delete data.deals[local]; data.removed[local] = time; });
+        var drop =
+          mode === "replace"
+            ? Object.keys(data.deals).filter(function (local) {
+                return !(local in deals);
+              })
+            : Object.keys(match)
+                .filter(function (id) {
+                  return match[id] && match[id] !== id;
+                })
+                .map(function (id) {
+                  return match[id];
+                });
+        drop.forEach(function (/** @type {any} */ local) {
+          delete data.deals[local];
+          data.removed[local] = time;
+        });
         Object.keys(deals).forEach(function (id) {
           var deal = copy(deals[id]);
           // A deal deleted here earlier comes back: newer than its deletion, in every tab.
-          if (data.removed[id] && data.removed[id] >= deal.updated) { deal.updated = time; delete data.removed[id]; }
+          if (data.removed[id] && data.removed[id] >= deal.updated) {
+            deal.updated = time;
+            delete data.removed[id];
+          }
           data.deals[id] = deal;
         });
         if (!data.deals[data.current]) data.current = Object.keys(data.deals)[0] || null;
@@ -448,7 +590,11 @@
     discardUnreadable: function () {
       var ls = storage();
       if (!ls) return false;
-      try { ls.removeItem(KEY); } catch { return false; }
+      try {
+        ls.removeItem(KEY);
+      } catch {
+        return false;
+      }
       var memory = state.data;
       state.raw = null;
       setStatus("ok");
@@ -456,10 +602,12 @@
       var kept = write(memory);
       notify();
       return kept;
-    }
+    },
   };
 
   load();
-  window.addEventListener("storage", function (event) { if (event.key === KEY || event.key === null) sync(); });
+  window.addEventListener("storage", function (event) {
+    if (event.key === KEY || event.key === null) sync();
+  });
   PB.store = api;
 })();

@@ -8,8 +8,13 @@
 
   /** Full-width ASCII (０-９, ．, ，, －, ／ …) and the ideographic space, as half-width. */
   function halfWidth(/** @type {string} */ text) {
-    return String(text).replace(/[\uff01-\uff5e]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xfee0); })
-      .replace(/\u3000/g, " ").replace(/[\u2212\u2013\u2014]/g, "-").replace(/。/g, ".");
+    return String(text)
+      .replace(/[\uff01-\uff5e]/g, function (c) {
+        return String.fromCharCode(c.charCodeAt(0) - 0xfee0);
+      })
+      .replace(/\u3000/g, " ")
+      .replace(/[\u2212\u2013\u2014]/g, "-")
+      .replace(/。/g, ".");
   }
   PB.halfWidth = halfWidth;
 
@@ -30,7 +35,9 @@
   };
 
   /** @param {number} n */
-  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  function pad(n) {
+    return (n < 10 ? "0" : "") + n;
+  }
 
   /**
    * A date as typed: 2026-12-02, 2026/12/2, 2026.12.2, 2026年12月2日, 20261202, full-width
@@ -41,7 +48,9 @@
   PB.parseDate = function (text) {
     var parts = dateParts(text);
     if (!parts) return null;
-    var y = parts[0], mo = parts[1], d = parts[2];
+    var y = parts[0],
+      mo = parts[1],
+      d = parts[2];
     if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1) return null;
     var days = new Date(Date.UTC(y, mo, 0)).getUTCDate(); // day 0 of the next month: the last day of this one
     return d > days ? null : y + "-" + pad(mo) + "-" + pad(d);
@@ -50,7 +59,9 @@
   /** Year, month and day as written, whether or not such a day exists. @param {unknown} text @returns {number[]|null} */
   function dateParts(text) {
     var clean = halfWidth(String(text === null || text === undefined ? "" : text)).trim();
-    var m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(clean) || /^(\d{4})(\d{2})(\d{2})$/.exec(clean);
+    var m =
+      /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(clean) ||
+      /^(\d{4})(\d{2})(\d{2})$/.exec(clean);
     return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
   }
 
@@ -63,19 +74,26 @@
    * @returns {{value: unknown, error: string}}
    */
   PB.checkValue = function (type, raw) {
-    if (typeof raw !== "string" || (type !== "number" && type !== "money" && type !== "date")) return { value: raw, error: "" };
+    if (typeof raw !== "string" || (type !== "number" && type !== "money" && type !== "date"))
+      return { value: raw, error: "" };
     var text = raw.trim();
     if (!text) return { value: "", error: "" };
     if (type === "date") {
       var date = PB.parseDate(text);
       if (date) return { value: date, error: "" };
-      return { value: null, error: dateParts(text)
-        ? "没有这一天：请检查月份（1–12）和这个月的天数"
-        : "请按 年-月-日 填写日期，例如 2026-12-02" };
+      return {
+        value: null,
+        error: dateParts(text)
+          ? "没有这一天：请检查月份（1–12）和这个月的天数"
+          : "请按 年-月-日 填写日期，例如 2026-12-02",
+      };
     }
     var number = PB.parseNumber(text);
     if (number === null) {
-      return { value: null, error: type === "money" ? "请输入金额数字，例如 12000 或 3.5（不要写单位）" : "请输入数字，例如 120 或 35.5" };
+      return {
+        value: null,
+        error: type === "money" ? "请输入金额数字，例如 12000 或 3.5（不要写单位）" : "请输入数字，例如 120 或 35.5",
+      };
     }
     if (number < 0) return { value: null, error: "请输入不小于 0 的数字" };
     return { value: String(number), error: "" };
@@ -92,7 +110,9 @@
   };
 
   /** @param {Date|string|number} [when] @returns {Date} */
-  function asDate(when) { return when instanceof Date ? when : when === undefined ? new Date() : new Date(when); }
+  function asDate(when) {
+    return when instanceof Date ? when : when === undefined ? new Date() : new Date(when);
+  }
 
   /** Local calendar date, 2026-12-02. @param {Date|string|number} [when] */
   PB.localDate = function (when) {
@@ -107,7 +127,11 @@
   };
 
   /** Local time for file names, 20261202-0630. @param {Date|string|number} [when] */
-  PB.fileStamp = function (when) { return PB.localDateTime(when).replace(/-/g, "").replace(" ", "-").replace(":", ""); };
+  PB.fileStamp = function (when) {
+    return PB.localDateTime(when).replace(/-/g, "").replace(" ", "-").replace(":", "");
+  };
 
-  PB.today = function () { return PB.localDate(); };
+  PB.today = function () {
+    return PB.localDate();
+  };
 })();

@@ -29,8 +29,13 @@
   function valid(data) {
     if (!data || typeof data !== "object" || typeof data.version !== "number") return false;
     if (data.version > VERSION) return true; // a newer site's record: readable by it, kept as is
-    return typeof data.last === "number" && (data.previous === null || typeof data.previous === "number") &&
-      !!data.seen && typeof data.seen === "object" && !Array.isArray(data.seen);
+    return (
+      typeof data.last === "number" &&
+      (data.previous === null || typeof data.previous === "number") &&
+      !!data.seen &&
+      typeof data.seen === "object" &&
+      !Array.isArray(data.seen)
+    );
   }
 
   function load() {
@@ -39,21 +44,32 @@
     var raw = ls.getItem(KEY);
     if (raw === null) return { persistent: true, data: null };
     var data;
-    try { data = JSON.parse(raw); } catch { data = undefined; }
+    try {
+      data = JSON.parse(raw);
+    } catch {
+      data = undefined;
+    }
     if (!valid(data) || data.version > VERSION) return { persistent: false, data: null };
     return { persistent: true, data: data };
   }
 
   function save() {
     if (!state.persistent) return;
-    try { window.localStorage.setItem(KEY, JSON.stringify(state.data)); } catch { /* full: marks only */ }
+    try {
+      window.localStorage.setItem(KEY, JSON.stringify(state.data));
+    } catch {
+      /* full: marks only */
+    }
   }
 
   // One page view at `now` (ms): starts a new visit after a gap, else extends the current one.
   function view(now) {
     var data = state.data;
     if (!data) data = state.data = { version: VERSION, last: now, previous: null, seen: {} };
-    else if (now - data.last > GAP) { data.previous = data.last; data.seen = {}; }
+    else if (now - data.last > GAP) {
+      data.previous = data.last;
+      data.seen = {};
+    }
     data.last = now;
     save();
   }
@@ -63,22 +79,38 @@
     if (event.key !== KEY) return;
     var next = load();
     if (next.data) state = next;
-    listeners.forEach(function (fn) { try { fn(); } catch (error) { console.warn(error); } });
+    listeners.forEach(function (fn) {
+      try {
+        fn();
+      } catch (error) {
+        console.warn(error);
+      }
+    });
   });
 
   window.PB = window.PB || {};
   window.PB.visits = {
     // The end of the rep's previous visit (ms), or null on a first visit or without storage.
     // Called on every page view (full load or instant navigation), before reading previous().
-    view: function () { view(Date.now()); },
-    previous: function () { return state.data ? state.data.previous : null; },
-    remembered: function () { return state.persistent; },
-    seen: function (page) { return !!(state.data && state.data.seen[page]); },
+    view: function () {
+      view(Date.now());
+    },
+    previous: function () {
+      return state.data ? state.data.previous : null;
+    },
+    remembered: function () {
+      return state.persistent;
+    },
+    seen: function (page) {
+      return !!(state.data && state.data.seen[page]);
+    },
     markSeen: function (page) {
       if (!state.data || state.data.seen[page]) return;
       state.data.seen[page] = Date.now();
       save();
     },
-    onChange: function (fn) { listeners.push(fn); }
+    onChange: function (fn) {
+      listeners.push(fn);
+    },
   };
 })();

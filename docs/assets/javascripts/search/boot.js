@@ -12,18 +12,30 @@
   var Native = window.Worker;
   var searchWorker = null;
 
-  function isSearch(url) { return /\/workers\/search\.[^/]*\.js$/.test(String(url)); }
+  function isSearch(url) {
+    return /\/workers\/search\.[^/]*\.js$/.test(String(url));
+  }
 
   function loadScripts(urls) {
-    return Promise.all(urls.map(function (url) {
-      return /** @type {Promise<void>} */ (new Promise(function (resolve, reject) {
-        var script = document.createElement("script");
-        script.src = url;
-        script.onload = function () { script.remove(); resolve(); };
-        script.onerror = function () { script.remove(); reject(new Error("cannot load " + url)); };
-        document.head.appendChild(script);
-      }));
-    }));
+    return Promise.all(
+      urls.map(function (url) {
+        return /** @type {Promise<void>} */ (
+          new Promise(function (resolve, reject) {
+            var script = document.createElement("script");
+            script.src = url;
+            script.onload = function () {
+              script.remove();
+              resolve();
+            };
+            script.onerror = function () {
+              script.remove();
+              reject(new Error("cannot load " + url));
+            };
+            document.head.appendChild(script);
+          })
+        );
+      }),
+    );
   }
 
   // A data file sets a global (name, or name[key]); from file:// only a script tag can read it.
@@ -36,17 +48,31 @@
   // Enough of Worker for Material: postMessage, message events, terminate.
   function PageWorker() {
     var target = /** @type {any} */ (new EventTarget());
-    var receive = null, queue = [];
-    loadScripts([base + "assets/javascripts/search/engine.js", base + "assets/javascripts/search/host.js"]).then(function () {
-      receive = window.PBSearchHost(function (message) {
-        setTimeout(function () { target.dispatchEvent(new MessageEvent("message", { data: message })); }, 0);
-      }, readData, base);
-      queue.forEach(function (message) { receive(message); });
-      queue = null;
-    });
+    var receive = null,
+      queue = [];
+    loadScripts([base + "assets/javascripts/search/engine.js", base + "assets/javascripts/search/host.js"]).then(
+      function () {
+        receive = window.PBSearchHost(
+          function (message) {
+            setTimeout(function () {
+              target.dispatchEvent(new MessageEvent("message", { data: message }));
+            }, 0);
+          },
+          readData,
+          base,
+        );
+        queue.forEach(function (message) {
+          receive(message);
+        });
+        queue = null;
+      },
+    );
     target.postMessage = function (message) {
       if (queue) queue.push(message);
-      else setTimeout(function () { receive(message); }, 0);
+      else
+        setTimeout(function () {
+          receive(message);
+        }, 0);
     };
     target.terminate = function () {};
     return target;
@@ -60,7 +86,9 @@
   if (Native) SearchAwareWorker.prototype = Native.prototype;
   window.Worker = /** @type {any} */ (SearchAwareWorker);
 
-  function warm() { if (searchWorker) searchWorker.postMessage({ type: "pb-warm" }); }
+  function warm() {
+    if (searchWorker) searchWorker.postMessage({ type: "pb-warm" });
+  }
   document.addEventListener("focusin", function (event) {
     var target = /** @type {HTMLElement} */ (event.target);
     if (target && target.matches && target.matches(".md-search__input")) warm();

@@ -6,24 +6,46 @@
  */
 (function (root) {
   "use strict";
-  var SITE_COST = 9, WORD_COST = 10, CHAR_COST = 15, MAX_WORD = 12;
+  var SITE_COST = 9,
+    WORD_COST = 10,
+    CHAR_COST = 15,
+    MAX_WORD = 12;
   var RUN = /[\u3400-\u4dbf\u4e00-\u9fff]+|[a-z0-9]+/g;
   var HAN = /^[\u3400-\u4dbf\u4e00-\u9fff]/;
   // Weights of the ways a page can match one query word.
-  var SELF = 1, SYNONYM = 0.75, PART = 0.45, PIECE = 0.6, CONTAINS = 0.35, PREFIX = 0.6, WEAK = 0.04;
+  var SELF = 1,
+    SYNONYM = 0.75,
+    PART = 0.45,
+    PIECE = 0.6,
+    CONTAINS = 0.35,
+    PREFIX = 0.6,
+    WEAK = 0.04;
   // A long word may match as its shorter words together (第一次拜访 → 首次 + 拜访).
   var SPLIT = 0.8;
   // An alias or question holding most of the query's words is strong evidence.
-  var PHRASE_BOOST = 1.0, PHRASE_MIN = 0.5, PHRASE_POOL = 60;
-  var INTENT_BOOST = 1.6, NUMBER_BOOST = 1.4;
+  var PHRASE_BOOST = 1.0,
+    PHRASE_MIN = 0.5,
+    PHRASE_POOL = 60;
+  var INTENT_BOOST = 1.6,
+    NUMBER_BOOST = 1.4;
   // Exact matches first: a page's title, then a glossary entry's title (a definition), then an alias.
-  var EXACT_TITLE = 1e7, EXACT_TERM = 7e6, EXACT_ALIAS = 5e6, EXACT_QUESTION = 2e6;
+  var EXACT_TITLE = 1e7,
+    EXACT_TERM = 7e6,
+    EXACT_ALIAS = 5e6,
+    EXACT_QUESTION = 2e6;
   var NUMBER = /[0-9０-９]|[一二两三四五六七八九十百半]+\s*(次|天|个|周|月|年|轮|步|分钟|小时|成|%)/;
   var hasOwn = Object.prototype.hasOwnProperty;
 
-  function normalise(text) { return String(text).normalize("NFKC").replace(/\u200b/g, "").toLowerCase(); }
+  function normalise(text) {
+    return String(text)
+      .normalize("NFKC")
+      .replace(/\u200b/g, "")
+      .toLowerCase();
+  }
   // Titles, aliases and questions compare without spaces and punctuation.
-  function key(text) { return normalise(text).replace(/[^\p{L}\p{N}]+/gu, ""); }
+  function key(text) {
+    return normalise(text).replace(/[^\p{L}\p{N}]+/gu, "");
+  }
   function escapeHtml(text) {
     return String(text).replace(/[&<>"']/g, function (c) {
       return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
@@ -53,23 +75,34 @@
   // exclude: a word not to use (to split a long word into the words inside it).
   Segmenter.prototype.han = function (run, out, exclude) {
     var size = run.length;
-    var cost = new Array(size + 1), first = new Array(size + 1);
-    cost[size] = 0; first[size] = 0;
+    var cost = new Array(size + 1),
+      first = new Array(size + 1);
+    cost[size] = 0;
+    first[size] = 0;
     for (var start = size - 1; start >= 0; start--) {
-      var best = cost[start + 1] + CHAR_COST, length = 1;
+      var best = cost[start + 1] + CHAR_COST,
+        length = 1;
       for (var l = Math.min(MAX_WORD, size - start); l >= 2; l--) {
         var word = run.slice(start, start + l);
         if (word !== exclude && this.known(word)) {
           var c = cost[start + l] + (this.site.has(word) ? SITE_COST : WORD_COST);
-          if (c < best) { best = c; length = l; }
+          if (c < best) {
+            best = c;
+            length = l;
+          }
         }
       }
-      cost[start] = best; first[start] = length;
+      cost[start] = best;
+      first[start] = length;
     }
     var loose = "";
     for (var i = 0; i < size; i += first[i]) {
-      if (first[i] === 1) { loose += run[i]; continue; }
-      this.pieces(loose, out); loose = "";
+      if (first[i] === 1) {
+        loose += run[i];
+        continue;
+      }
+      this.pieces(loose, out);
+      loose = "";
       out.push({ text: run.slice(i, i + first[i]), piece: false });
     }
     this.pieces(loose, out);
@@ -105,9 +138,17 @@
     this.weak = new Set(index.weak);
     this.synonyms = new Map();
     index.synonyms.forEach(function (group) {
-      group.forEach(function (word) { self.synonyms.set(word, group); });
+      group.forEach(function (word) {
+        self.synonyms.set(word, group);
+      });
     });
-    this.segmenter = new Segmenter(function (word) { return hasOwn.call(self.terms, word) || self.site.has(word); }, this.site, index.function);
+    this.segmenter = new Segmenter(
+      function (word) {
+        return hasOwn.call(self.terms, word) || self.site.has(word);
+      },
+      this.site,
+      index.function,
+    );
     this.cache = new Map(); // word → decoded postings
     this.lines = new Map(); // doc → its aliases and questions, normalised
     this.sentences = new Map(); // doc → [[sentence, normalised]] of its loaded text
@@ -121,14 +162,20 @@
       }
       var level = doc[2] === "term" ? EXACT_TERM : EXACT_TITLE;
       add(doc[1], level);
-      doc[4].forEach(function (alias) { add(alias, EXACT_ALIAS); });
+      doc[4].forEach(function (alias) {
+        add(alias, EXACT_ALIAS);
+      });
       // The same names by their topic words only, for a query framed by weak words (异议是啥).
       var keys = (index.keys || [])[number];
       if (keys) {
         if (keys[0] && keys[0] !== key(doc[1])) add(keys[0], level);
-        keys[1].forEach(function (k, i) { if (k && k !== key(doc[4][i])) add(k, EXACT_ALIAS); });
+        keys[1].forEach(function (k, i) {
+          if (k && k !== key(doc[4][i])) add(k, EXACT_ALIAS);
+        });
       }
-      doc[5].forEach(function (question) { add(question, EXACT_QUESTION); });
+      doc[5].forEach(function (question) {
+        add(question, EXACT_QUESTION);
+      });
     });
   }
 
@@ -137,7 +184,9 @@
     if (hit) return hit;
     var text = hasOwn.call(this.terms, word) ? this.terms[word] : "";
     var items = text ? text.split(",") : [];
-    var docs = new Int32Array(items.length), scores = new Float64Array(items.length), doc = 0;
+    var docs = new Int32Array(items.length),
+      scores = new Float64Array(items.length),
+      doc = 0;
     for (var i = 0; i < items.length; i++) {
       var colon = items[i].indexOf(":");
       doc += parseInt(items[i].slice(0, colon), 36);
@@ -149,7 +198,9 @@
     return hit;
   };
 
-  Engine.prototype.segment = function (text) { return this.segmenter.tokens(text); };
+  Engine.prototype.segment = function (text) {
+    return this.segmenter.tokens(text);
+  };
 
   // Each word with what may stand for it: its synonyms, the words inside it and, for a
   // word the index does not know (or the one being typed), the indexed words around it.
@@ -160,8 +211,12 @@
       if (hasOwn.call(self.terms, word) && !(alternatives.get(word) >= weight)) alternatives.set(word, weight);
     }
     add(token.text, token.piece ? PIECE : SELF);
-    (this.synonyms.get(token.text) || []).forEach(function (word) { add(word, SYNONYM); });
-    this.segmenter.parts(token.text).forEach(function (word) { add(word, PART); });
+    (this.synonyms.get(token.text) || []).forEach(function (word) {
+      add(word, SYNONYM);
+    });
+    this.segmenter.parts(token.text).forEach(function (word) {
+      add(word, PART);
+    });
     var known = hasOwn.call(this.terms, token.text);
     if (!known || last || !HAN.test(token.text)) {
       var found = 0;
@@ -169,8 +224,13 @@
         var word = this.words[i];
         if (word === token.text || word.length > token.text.length + 8) continue;
         var at = word.indexOf(token.text);
-        if (at === 0 && (last || !HAN.test(token.text))) { add(word, PREFIX); found++; }
-        else if (at > 0 && !known) { add(word, CONTAINS); found++; }
+        if (at === 0 && (last || !HAN.test(token.text))) {
+          add(word, PREFIX);
+          found++;
+        } else if (at > 0 && !known) {
+          add(word, CONTAINS);
+          found++;
+        }
       }
     }
     return alternatives;
@@ -180,10 +240,14 @@
     if (token.piece || token.text.length < 3 || !HAN.test(token.text)) return null;
     var inside = [];
     this.segmenter.han(token.text, inside, token.text);
-    inside = inside.filter(function (t) { return !t.piece; });
+    inside = inside.filter(function (t) {
+      return !t.piece;
+    });
     if (inside.length < 2) return null;
     var self = this;
-    return inside.map(function (t) { return { token: t.text, alternatives: self.alternatives(t, false) }; });
+    return inside.map(function (t) {
+      return { token: t.text, alternatives: self.alternatives(t, false) };
+    });
   };
 
   // The query as groups of alternatives: each content word with its synonyms, parts and,
@@ -192,28 +256,69 @@
     var self = this;
     var text = normalise(query);
     var tokens = this.segment(text);
-    var content = tokens.filter(function (t) { return !self.weak.has(t.text); });
-    var weak = tokens.filter(function (t) { return self.weak.has(t.text); });
-    if (!content.length) { content = weak; weak = []; }
+    var content = tokens.filter(function (t) {
+      return !self.weak.has(t.text);
+    });
+    var weak = tokens.filter(function (t) {
+      return self.weak.has(t.text);
+    });
+    if (!content.length) {
+      content = weak;
+      weak = [];
+    }
     var typing = !/\s$/.test(query);
-    var groups = content.map(function (token, position) {
-      var last = typing && position === content.length - 1;
-      return { token: token.text, alternatives: self.alternatives(token, last), split: self.split(token) };
-    }).filter(function (group) { return group.alternatives.size || group.split; }); // unmatchable words do not count
-    var intents = this.index.intents.filter(function (intent) {
-      return intent.cues.some(function (cue) { return text.indexOf(cue) >= 0; }) ||
-        (intent.end || []).some(function (cue) { return text.replace(/[\s?？!！。]+$/, "").slice(-cue.length) === cue; });
-    }).map(function (intent) { return intent.kind; });
-    var topic = tokens.some(function (t) { return t.piece; }) ? "" :
-      tokens.filter(function (t) { return !self.weak.has(t.text); }).map(function (t) { return t.text; }).join("");
-    return { text: text, key: key(query), topic: topic, groups: groups, weak: weak.map(function (t) { return t.text; }), intents: intents };
+    var groups = content
+      .map(function (token, position) {
+        var last = typing && position === content.length - 1;
+        return { token: token.text, alternatives: self.alternatives(token, last), split: self.split(token) };
+      })
+      .filter(function (group) {
+        return group.alternatives.size || group.split;
+      }); // unmatchable words do not count
+    var intents = this.index.intents
+      .filter(function (intent) {
+        return (
+          intent.cues.some(function (cue) {
+            return text.indexOf(cue) >= 0;
+          }) ||
+          (intent.end || []).some(function (cue) {
+            return text.replace(/[\s?？!！。]+$/, "").slice(-cue.length) === cue;
+          })
+        );
+      })
+      .map(function (intent) {
+        return intent.kind;
+      });
+    var topic = tokens.some(function (t) {
+      return t.piece;
+    })
+      ? ""
+      : tokens
+          .filter(function (t) {
+            return !self.weak.has(t.text);
+          })
+          .map(function (t) {
+            return t.text;
+          })
+          .join("");
+    return {
+      text: text,
+      key: key(query),
+      topic: topic,
+      groups: groups,
+      weak: weak.map(function (t) {
+        return t.text;
+      }),
+      intents: intents,
+    };
   };
 
   // Pages ranked for a query: [{doc, score, exact}], best first.
   Engine.prototype.rank = function (query, limit) {
     var q = this.understand(query);
     var count = this.index.docs.length;
-    var total = new Float64Array(count), matched = new Uint8Array(count);
+    var total = new Float64Array(count),
+      matched = new Uint8Array(count);
     var self = this;
     function bestOf(alternatives) {
       var best = new Map();
@@ -231,17 +336,23 @@
       if (group.split) {
         var together = new Map();
         group.split.forEach(function (inner) {
-          bestOf(inner.alternatives).forEach(function (value, doc) { together.set(doc, (together.get(doc) || 0) + value); });
+          bestOf(inner.alternatives).forEach(function (value, doc) {
+            together.set(doc, (together.get(doc) || 0) + value);
+          });
         });
         together.forEach(function (value, doc) {
           if (!(best.get(doc) >= SPLIT * value)) best.set(doc, SPLIT * value);
         });
       }
-      best.forEach(function (value, doc) { total[doc] += value; matched[doc] += 1; });
+      best.forEach(function (value, doc) {
+        total[doc] += value;
+        matched[doc] += 1;
+      });
     });
     q.weak.forEach(function (word) {
       var list = self.postings(word);
-      for (var i = 0; i < list.docs.length; i++) if (total[list.docs[i]] > 0 || !q.groups.length) total[list.docs[i]] += WEAK * list.scores[i];
+      for (var i = 0; i < list.docs.length; i++)
+        if (total[list.docs[i]] > 0 || !q.groups.length) total[list.docs[i]] += WEAK * list.scores[i];
     });
     var kinds = new Set(q.intents);
     var results = /** @type {any} */ ([]); // an array of hits that also carries its query
@@ -255,8 +366,13 @@
       results.push({ doc: doc, score: score, exact: 0 });
     }
     function exact(doc, bonus) {
-      var found = results.find(function (r) { return r.doc === doc; });
-      if (!found) { found = { doc: doc, score: 0, exact: 0 }; results.push(found); }
+      var found = results.find(function (r) {
+        return r.doc === doc;
+      });
+      if (!found) {
+        found = { doc: doc, score: 0, exact: 0 };
+        results.push(found);
+      }
       found.exact = Math.max(found.exact, bonus);
     }
     // By topic words only when nothing but stray characters was dropped (ARPU值), or the
@@ -268,18 +384,28 @@
     hits.forEach(function (hit) {
       exact(hit[0], hit[1]);
       // A glossary entry named exactly: the pages it points to come right after it.
-      self.index.docs[hit[0]][6].forEach(function (doc, order) { exact(doc, EXACT_QUESTION - 1 - order); });
+      self.index.docs[hit[0]][6].forEach(function (doc, order) {
+        exact(doc, EXACT_QUESTION - 1 - order);
+      });
     });
-    results.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    results.sort(function (a, b) {
+      return b.score - a.score || a.doc - b.doc;
+    });
     if (q.groups.length >= 2) {
       results.slice(0, PHRASE_POOL).forEach(function (r) {
         var best = 0;
-        self.namesOf(r.doc).forEach(function (line) { best = Math.max(best, self.fit(line, q).covered); });
+        self.namesOf(r.doc).forEach(function (line) {
+          best = Math.max(best, self.fit(line, q).covered);
+        });
         if (best >= PHRASE_MIN) r.score *= 1 + PHRASE_BOOST * best;
       });
     }
-    results.forEach(function (r) { r.score += r.exact; });
-    results.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    results.forEach(function (r) {
+      r.score += r.exact;
+    });
+    results.sort(function (a, b) {
+      return b.score - a.score || a.doc - b.doc;
+    });
     results.query = q;
     return limit ? cut(results, limit) : results;
   };
@@ -306,25 +432,51 @@
 
   // covered: the share of the query's words found in it. text is normalised.
   Engine.prototype.fit = function (text, q) {
-    var score = 0, words = [];
+    var score = 0,
+      words = [];
     function best(group) {
-      var top = 0, hit = [];
-      if (text.indexOf(group.token) >= 0) { top = SELF; hit = [group.token]; }
+      var top = 0,
+        hit = [];
+      if (text.indexOf(group.token) >= 0) {
+        top = SELF;
+        hit = [group.token];
+      }
       group.alternatives.forEach(function (weight, word) {
-        if (weight > top && text.indexOf(word) >= 0) { top = weight; hit = [word]; }
+        if (weight > top && text.indexOf(word) >= 0) {
+          top = weight;
+          hit = [word];
+        }
       });
       if (group.split && top < SPLIT) {
         var inner = group.split.map(best);
-        var value = SPLIT * inner.reduce(function (sum, x) { return sum + x.top; }, 0) / inner.length;
-        if (value > top) { top = value; hit = [].concat.apply([], inner.map(function (x) { return x.hit; })); }
+        var value =
+          (SPLIT *
+            inner.reduce(function (sum, x) {
+              return sum + x.top;
+            }, 0)) /
+          inner.length;
+        if (value > top) {
+          top = value;
+          hit = [].concat.apply(
+            [],
+            inner.map(function (x) {
+              return x.hit;
+            }),
+          );
+        }
       }
       return { top: top, hit: hit };
     }
     q.groups.forEach(function (group) {
       var found = best(group);
-      if (found.top) { score += found.top; words.push.apply(words, found.hit); }
+      if (found.top) {
+        score += found.top;
+        words.push.apply(words, found.hit);
+      }
     });
-    q.weak.forEach(function (word) { if (text.indexOf(word) >= 0) score += WEAK; });
+    q.weak.forEach(function (word) {
+      if (text.indexOf(word) >= 0) score += WEAK;
+    });
     return { score: score, words: words, covered: q.groups.length ? score / q.groups.length : 0 };
   };
 
@@ -338,12 +490,19 @@
     function consider(line, prefix, bonus, normalised) {
       var fit = self.fit(normalised, q);
       var score = fit.score * bonus + (number && NUMBER.test(line) && fit.score ? 0.5 : 0);
-      if (score > best.score) best = { score: score, line: line, words: fit.words, prefix: prefix, number: number && NUMBER.test(line) };
+      if (score > best.score)
+        best = { score: score, line: line, words: fit.words, prefix: prefix, number: number && NUMBER.test(line) };
     }
     var names = this.namesOf(doc);
-    record[4].forEach(function (alias, i) { consider(alias, "又称：", 1.2, names[i]); });
-    record[5].forEach(function (question, i) { consider(question, "问：", 1.15, names[record[4].length + i]); });
-    this.sentencesOf(doc, sections).forEach(function (pair) { consider(pair[0], "", 1, pair[1]); });
+    record[4].forEach(function (alias, i) {
+      consider(alias, "又称：", 1.2, names[i]);
+    });
+    record[5].forEach(function (question, i) {
+      consider(question, "问：", 1.15, names[record[4].length + i]);
+    });
+    this.sentencesOf(doc, sections).forEach(function (pair) {
+      consider(pair[0], "", 1, pair[1]);
+    });
     return best;
   };
 
@@ -352,7 +511,9 @@
     if (!pairs) {
       pairs = [];
       (sections || []).forEach(function (section) {
-        section[2].forEach(function (line) { if (line.length <= 160) pairs.push([line, normalise(line)]); });
+        section[2].forEach(function (line) {
+          if (line.length <= 160) pairs.push([line, normalise(line)]);
+        });
       });
       if (sections) this.sentences.set(doc, pairs);
     }
@@ -361,9 +522,20 @@
 
   function mark(text, words) {
     var html = escapeHtml(text);
-    var list = words.filter(Boolean).sort(function (a, b) { return b.length - a.length; });
+    var list = words.filter(Boolean).sort(function (a, b) {
+      return b.length - a.length;
+    });
     if (!list.length) return html;
-    var pattern = new RegExp("(" + list.map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }).join("|") + ")", "gi");
+    var pattern = new RegExp(
+      "(" +
+        list
+          .map(function (w) {
+            return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+          })
+          .join("|") +
+        ")",
+      "gi",
+    );
     return html.replace(pattern, "<mark>$1</mark>");
   }
 
@@ -376,19 +548,29 @@
       var score = why && why.number && !r.exact ? r.score * NUMBER_BOOST : r.score;
       return { r: r, why: why, score: score };
     });
-    scored.sort(function (a, b) { return b.score - a.score || a.r.doc - b.r.doc; });
+    scored.sort(function (a, b) {
+      return b.score - a.score || a.r.doc - b.r.doc;
+    });
     return scored.map(function (entry) {
       var record = self.index.docs[entry.r.doc];
       var why = entry.why || { line: record[3], words: [], prefix: "" };
       var terms = {};
-      why.words.forEach(function (w) { terms[w] = true; });
-      return [{
-        location: record[0],
-        title: escapeHtml(record[1]),
-        text: "<p>" + escapeHtml(why.prefix) + mark(why.line.length > 200 ? why.line.slice(0, 200) + "…" : why.line, why.words) + "</p>",
-        score: entry.score,
-        terms: terms
-      }];
+      why.words.forEach(function (w) {
+        terms[w] = true;
+      });
+      return [
+        {
+          location: record[0],
+          title: escapeHtml(record[1]),
+          text:
+            "<p>" +
+            escapeHtml(why.prefix) +
+            mark(why.line.length > 200 ? why.line.slice(0, 200) + "…" : why.line, why.words) +
+            "</p>",
+          score: entry.score,
+          terms: terms,
+        },
+      ];
     });
   };
 

@@ -11,11 +11,17 @@
  */
 (function (root) {
   "use strict";
-  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3, WARM = "pb-warm";
+  var SETUP = 0,
+    READY = 1,
+    QUERY = 2,
+    RESULT = 3,
+    WARM = "pb-warm";
   var EXPLAINED = 10; // Material shows ten results first: those get a reason line
 
   root.PBSearchHost = function (post, read, base) {
-    var engine = null, loading = null, latest = 0;
+    var engine = null,
+      loading = null,
+      latest = 0;
 
     function ready() {
       if (!loading) {
@@ -29,14 +35,25 @@
 
     var loaded = {}; // page number → its sections
     function missing(results) {
-      return results.slice(0, EXPLAINED).filter(function (r) { return !loaded[r.doc]; });
+      return results.slice(0, EXPLAINED).filter(function (r) {
+        return !loaded[r.doc];
+      });
     }
     function texts(results) {
-      return Promise.all(missing(results).map(function (r) {
-        return read(base + "search/text/" + r.doc + ".js", "PB_SEARCH_TEXT", r.doc).then(function (sections) {
-          loaded[r.doc] = sections;
-        }, function () { loaded[r.doc] = []; }); // no reason line is better than no result
-      })).then(function () { return loaded; });
+      return Promise.all(
+        missing(results).map(function (r) {
+          return read(base + "search/text/" + r.doc + ".js", "PB_SEARCH_TEXT", r.doc).then(
+            function (sections) {
+              loaded[r.doc] = sections;
+            },
+            function () {
+              loaded[r.doc] = [];
+            },
+          ); // no reason line is better than no result
+        }),
+      ).then(function () {
+        return loaded;
+      });
     }
 
     function search(query, number) {
@@ -61,8 +78,10 @@
       else if (message.type === QUERY) {
         var query = String(message.data || "");
         // Material sends the empty box at start-up: that must not load the index.
-        if (!query.trim()) { ++latest; post({ type: RESULT, data: { items: [] } }); }
-        else search(query, ++latest);
+        if (!query.trim()) {
+          ++latest;
+          post({ type: RESULT, data: { items: [] } });
+        } else search(query, ++latest);
       }
     };
   };

@@ -11,13 +11,23 @@
   // A data file is "self.NAME=", a line of JSON, ";" (see macros/search/build.py): fetch in
   // parallel and parse the JSON line.
   function read(url) {
-    return fetch(url).then(function (response) {
-      if (!response.ok) throw new Error(url + ": " + response.status);
-      return response.text();
-    }).then(function (text) {
-      return JSON.parse(text.slice(text.indexOf("\n") + 1, text.lastIndexOf(";")));
-    });
+    return fetch(url)
+      .then(function (response) {
+        if (!response.ok) throw new Error(url + ": " + response.status);
+        return response.text();
+      })
+      .then(function (text) {
+        return JSON.parse(text.slice(text.indexOf("\n") + 1, text.lastIndexOf(";")));
+      });
   }
-  var receive = self.PBSearchHost(function (message) { self.postMessage(message); }, read, base);
-  self.addEventListener("message", function (event) { receive(event.data); });
+  var receive = self.PBSearchHost(
+    function (message) {
+      self.postMessage(message);
+    },
+    read,
+    base,
+  );
+  self.addEventListener("message", function (event) {
+    receive(event.data);
+  });
 })();
