@@ -50,7 +50,7 @@ def test_a_git_project_and_its_shallow_clone_build(project: Path, tmp_path: Path
     assert re.search(r'data-item="budget"[^>]*data-added="\d+"', page)  # added after the first version
     assert not re.search(r'data-item="target"[^>]*data-(added|changed)=', page)
     assert "版本：2026-02-10" in page  # on the printed header
-    assert "版本：2026-02-10" in _text(site, "packs/stage-one.html")
+    assert "版本：2026-02-10" in _text(site, "packs/stage-one/list-find.html")  # a sheet of the print pack
     log = _text(site, "guide/changelog.html")
     assert log.index("2026-02-10") < log.index("2026-01-05")
     assert "Checklist: budget" in log

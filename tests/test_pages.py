@@ -5,7 +5,9 @@ import yaml
 from macros.load.kinds import KINDS
 from macros.render.navigation import build_nav
 from macros.render.pages import COURSE_OUTPUTS, GUIDE_PAGES, generated_pages
+from macros.resolve.faq import faq_pages
 from macros.resolve.firstweek import reading_list
+from macros.resolve.packs import pack_parts
 from macros.resolve.playbook import load_playbook
 
 
@@ -20,10 +22,13 @@ def _flatten(nav: object) -> list[str]:
 def test_one_page_per_item_plus_kind_indexes(content: Path) -> None:
     playbook = load_playbook(content, root=content.parent)
     pages = {page.src: page for page in generated_pages(playbook)}
-    stages = len(playbook.of_kind("stage"))
-    # plus one print pack per stage and the guide pages (常见难题, 矩阵)
+    stages = playbook.of_kind("stage")
+    # plus per stage a print pack (an index and a page per sheet), the guide pages (第一周, 常见难题,
+    # 矩阵), 常见难题's stage pages and the course outputs
+    packs = sum(1 + len(pack_parts(playbook, stage.id)) for stage in stages)
     outputs = len(playbook.of_kind("course")) * len(COURSE_OUTPUTS)
-    assert len(pages) == len(playbook.entries) + len(KINDS) + stages + len(GUIDE_PAGES) + outputs
+    faq = len(faq_pages(playbook))
+    assert len(pages) == len(playbook.entries) + len(KINDS) + packs + len(GUIDE_PAGES) + faq + outputs
     page = pages["forms/form-tiering.md"]
     meta = yaml.safe_load(page.markdown.split("---")[1])
     assert meta["title"] == "客户分级表"

@@ -2,7 +2,8 @@
 running header from print.css, bookmarks from the headings (Chromium's tagged outline).
 
 The site is served from its folder on a localhost port for the length of the run; the book
-is assembled in memory and handed to the browser through a route, never written into the site.
+and the print packs (an index page and one page per sheet on the site) are assembled in
+memory and handed to the browser through a route, never written into the site.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from pypdf import PdfReader
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
-from macros.exports import book
+from macros.exports import book, packs
 from macros.exports.targets import Target, targets
 from macros.resolve.playbook import Playbook
 
@@ -98,6 +99,17 @@ def page_numbers(pdf: Path, wanted: list[tuple[str, str]]) -> dict[str, int]:
     return pages
 
 
+def _print_pack(page: Page, base: str, site: Path, target: Target, out: Path) -> int:
+    """The pack's index page, answered by a route with every part's sheet in it."""
+    url = base + target.page
+    html = packs.assemble(site, target.page, target.parts)
+    page.route(url, lambda route: route.fulfill(body=html, content_type="text/html; charset=utf-8"))
+    try:
+        return _print(page, url, out, target.blank)
+    finally:
+        page.unroute(url)
+
+
 def _print_book(page: Page, base: str, site: Path, playbook: Playbook, out: Path) -> int:
     today = date.today().isoformat()
     first = book.assemble(site, playbook, date=today)
@@ -142,7 +154,9 @@ def build(
             for target in chosen:
                 started_at = time.perf_counter()
                 out = site / target.pdf
-                if target.page:
+                if target.parts:
+                    count = _print_pack(page, base, site, target, out)
+                elif target.page:
                     count = _print(page, base + target.page, out, target.blank)
                 else:
                     count = _print_book(page, base, site, playbook, out)

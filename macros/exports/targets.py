@@ -8,7 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from macros.render.pages import COURSE_OUTPUTS
+from macros.resolve.packs import pack_part_src, pack_parts
 from macros.resolve.playbook import Playbook
+from macros.resolve.urls import page_url
 
 FOLDER = "downloads/pdf"
 BOOK = f"{FOLDER}/playbook.pdf"
@@ -20,6 +22,7 @@ class Target:
     page: str  # the page printed (site URL), empty for the book
     title: str  # the download's file name, without .pdf
     blank: bool = False  # print packs print as blank forms
+    parts: tuple[str, ...] = ()  # a print pack's part pages (site URLs), printed after ``page`` into one PDF
 
 
 def course_pdf(course_id: str, output: str) -> str:
@@ -37,7 +40,10 @@ def targets(playbook: Playbook, book: bool = True) -> list[Target]:
             page = f"courses/{course.id}-{output}.html"
             found.append(Target(course_pdf(course.id, output), page, f"{course.title}·{label}"))
     for stage in playbook.of_kind("stage"):
-        found.append(Target(pack_pdf(stage.id), f"packs/{stage.id}.html", f"{stage.title}·打印资料包", blank=True))
+        parts = tuple(page_url(pack_part_src(stage.id, part)) for part in pack_parts(playbook, stage.id))
+        found.append(
+            Target(pack_pdf(stage.id), f"packs/{stage.id}.html", f"{stage.title}·打印资料包", blank=True, parts=parts)
+        )
     if book:
         found.append(Target(BOOK, "", "销售作战手册"))
     return found

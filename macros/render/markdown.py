@@ -20,7 +20,9 @@ from macros.render import manifest
 from macros.render.glossary import Glossary, initial
 from macros.render.pages import COURSE_OUTPUTS
 from macros.resolve import urls
+from macros.resolve.faq import FaqPage, faq_pages
 from macros.resolve.firstweek import bootcamp, first_week
+from macros.resolve.packs import pack_parts
 from macros.resolve.playbook import Playbook
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -73,6 +75,7 @@ class Renderer:
     def __init__(self, playbook: Playbook) -> None:
         self.playbook = playbook
         self.glossary = Glossary(playbook.of_kind("term"))
+        self._faq: list[FaqPage] | None = None
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES),
             autoescape=select_autoescape(default=True, default_for_string=True),
@@ -109,6 +112,8 @@ class Renderer:
             site_href=self._site_href,
             course_pdf=course_pdf,
             pack_pdf=pack_pdf,
+            pack_parts=lambda stage_id: pack_parts(playbook, stage_id),
+            faq_pages=self._faq_pages,
             book_pdf=BOOK,
             course_outputs=COURSE_OUTPUTS,
             week=first_week(playbook),
@@ -148,6 +153,12 @@ class Renderer:
         return self.env.get_template(template).render(page_url=page_url, glossed=seen, previewed=previewed, **context)
 
     # ------------------------------------------------------------ template helpers
+
+    def _faq_pages(self) -> list[FaqPage]:
+        """常见难题's pages, worked out once: each of them and the index asks for all of them."""
+        if self._faq is None:
+            self._faq = faq_pages(self.playbook)
+        return self._faq
 
     @pass_context
     def _href(self, context: Context, item_id: str) -> str:

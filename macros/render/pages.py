@@ -7,7 +7,9 @@ from dataclasses import dataclass
 import yaml
 
 from macros.load.kinds import KINDS, Kind
+from macros.resolve.faq import faq_pages
 from macros.resolve.firstweek import reading_list
+from macros.resolve.packs import pack_part_src, pack_parts
 from macros.resolve.playbook import Playbook
 from macros.resolve.urls import index_path, src_path
 
@@ -72,11 +74,21 @@ def index_page(kind: Kind) -> GeneratedPage:
     return GeneratedPage(index_path(kind), _front_matter(meta) + f"{{{{ render_index({kind.name!r}) }}}}\n")
 
 
-def pack_page(stage_id: str, title: str) -> GeneratedPage:
-    """All checklists and forms of a stage in one printable page."""
+def pack_pages(playbook: Playbook, stage_id: str, title: str) -> list[GeneratedPage]:
+    """A stage's print pack: an index page, and one page per checklist or form.
+
+    One page with every sheet of a stage grew with the stage (235 kB at 1×, 2.2 MB at 10×);
+    the PDF step (macros/exports/packs.py) puts the parts back together for paper (see
+    macros/resolve/packs.py).
+    """
     meta = {"title": f"{title} · 打印资料包", "search": {"exclude": True}}
     body = f"{{{{ render_fragment('pack', stage_id={stage_id!r}) }}}}\n"
-    return GeneratedPage(f"packs/{stage_id}.md", _front_matter(meta) + body, in_nav=False)
+    pages = [GeneratedPage(f"packs/{stage_id}.md", _front_matter(meta) + body, in_nav=False)]
+    for item_id in pack_parts(playbook, stage_id):
+        part = {"title": f"{title}资料包：{playbook.get(item_id).title}", "search": {"exclude": True}}
+        body = f"{{{{ render_fragment('pack-part', stage_id={stage_id!r}, item_id={item_id!r}) }}}}\n"
+        pages.append(GeneratedPage(pack_part_src(stage_id, item_id), _front_matter(part) + body, in_nav=False))
+    return pages
 
 
 GUIDE_PAGES = {
@@ -90,6 +102,19 @@ def guide_page(src: str) -> GeneratedPage:
     title, fragment = GUIDE_PAGES[src]
     meta = {"title": title, "search": {"boost": 0.5}}
     return GeneratedPage(src, _front_matter(meta) + f"{{{{ render_fragment({fragment!r}) }}}}\n")
+
+
+def faq_part_pages(playbook: Playbook) -> list[GeneratedPage]:
+    """常见难题's pages per stage, reached from its index (guide/faq.md) rather than the sidebar.
+
+    Out of the search index: each question is indexed on the page that answers it.
+    """
+    pages = []
+    for part in faq_pages(playbook):
+        meta = {"title": part.title, "search": {"exclude": True}}
+        body = f"{{{{ render_fragment('faq-part', src={part.src!r}) }}}}\n"
+        pages.append(GeneratedPage(part.src, _front_matter(meta) + body, in_nav=False))
+    return pages
 
 
 COURSE_OUTPUTS = {"agenda": "议程", "handout": "学员讲义", "guide": "讲师手册"}
@@ -109,7 +134,8 @@ def generated_pages(playbook: Playbook) -> list[GeneratedPage]:
     week = reading_list(playbook)
     pages = [item_page(playbook, item_id, week) for item_id in playbook.entries]
     pages += [index_page(kind) for kind in KINDS.values()]
-    pages += [pack_page(stage.id, stage.title) for stage in playbook.of_kind("stage")]
+    pages += [page for stage in playbook.of_kind("stage") for page in pack_pages(playbook, stage.id, stage.title)]
     pages += [guide_page(src) for src in GUIDE_PAGES]
+    pages += faq_part_pages(playbook)
     pages += [page for course in playbook.of_kind("course") for page in course_pages(course.id, course.title)]
     return pages

@@ -13,7 +13,9 @@ from pathlib import Path
 
 from macros.load.kinds import KINDS
 from macros.resolve import urls
+from macros.resolve.faq import faq_pages
 from macros.resolve.history import FileChange, History, content_changed, load_yaml
+from macros.resolve.packs import pack_part_src, pack_parts
 from macros.resolve.playbook import Playbook
 from macros.resolve.review import Report, Status, report, status
 
@@ -132,9 +134,13 @@ def _page_dates(
     for stage in playbook.of_kind("stage"):
         kit = playbook.stage_kit(stage.id)
         pages[f"packs/{stage.id}.md"] = (fresh.newest([stage.id, *kit["checklists"], *kit["templates"]]), None)
+        for part in pack_parts(playbook, stage.id):
+            pages[pack_part_src(stage.id, part)] = (fresh.newest([stage.id, part]), None)
     for course in playbook.of_kind("course"):
         for output in ("agenda", "handout", "guide"):
             pages[f"courses/{course.id}-{output}.md"] = (fresh.updated[course.id], course.id)
+    for part in faq_pages(playbook):
+        pages[part.src] = (fresh.newest(part.answers()), None)
     everything = fresh.newest(list(playbook.entries))
     for src in ("guide/faq.md", "guide/matrix.md", "index.md"):
         pages[src] = (everything, None)
