@@ -5,9 +5,10 @@ import yaml
 from macros.load.kinds import KINDS
 from macros.render.navigation import build_nav
 from macros.render.pages import COURSE_OUTPUTS, GUIDE_PAGES, generated_pages
+from macros.resolve import faq
 from macros.resolve.faq import faq_pages
 from macros.resolve.firstweek import reading_list
-from macros.resolve.packs import pack_parts
+from macros.resolve.packs import pack_part_src, pack_parts
 from macros.resolve.playbook import load_playbook
 
 
@@ -59,3 +60,39 @@ def test_every_generated_page_is_in_the_nav(content: Path) -> None:
         < in_nav.index("activities/act-find.md")
         < in_nav.index("stages/stage-two.md")
     )
+
+
+def test_a_print_pack_is_an_index_and_one_page_per_sheet(content: Path) -> None:
+    playbook = load_playbook(content, root=content.parent)
+    pages = {page.src: page for page in generated_pages(playbook)}
+    assert pack_parts(playbook, "stage-one") == ["list-find", "form-tiering"]  # checklists, then forms
+    assert not pages["packs/stage-one.md"].in_nav
+    for part in pack_parts(playbook, "stage-one"):
+        page = pages[pack_part_src("stage-one", part)]
+        assert not page.in_nav and f"item_id={part!r}" in page.markdown
+        assert yaml.safe_load(page.markdown.split("---")[1])["search"] == {"exclude": True}
+
+
+def test_faq_has_a_page_per_stage_and_continues_on_numbered_pages(content: Path, monkeypatch) -> None:
+    phone = content / "techniques" / "tech-phone.yml"
+    phone.write_text(
+        phone.read_text("utf-8").replace("[怎么打电话约客户？]", "[怎么打电话约客户？, 电话被挂断怎么办？]"),
+        "utf-8",
+    )
+    playbook = load_playbook(content, root=content.parent)
+    pages = faq_pages(playbook)
+    assert [(page.src, page.title, page.count) for page in pages] == [
+        ("guide/faq/stage-one.md", "常见难题：开发商机", 2),
+        ("guide/faq/general.md", "常见难题：通用", 1),
+    ]
+    assert pages[0].groups == [("销售技巧", [
+        {"question": "怎么打电话约客户？", "answer": "tech-phone"},
+        {"question": "电话被挂断怎么办？", "answer": "tech-phone"},
+    ])]  # fmt: skip
+    monkeypatch.setattr(faq, "ROWS_PER_PAGE", 1)
+    pages = faq_pages(playbook)
+    srcs = ["guide/faq/stage-one.md", "guide/faq/stage-one-2.md", "guide/faq/general.md"]
+    assert [page.src for page in pages] == srcs
+    assert [page.name for page in pages] == ["开发商机（1/2）", "开发商机（2/2）", "通用"]
+    generated = {page.src: page for page in generated_pages(playbook)}
+    assert all(not generated[page.src].in_nav for page in pages)

@@ -1,16 +1,23 @@
 """Drop the blank lines and indentation the theme's templates leave between tags.
 
 Material's nav and header templates emit mostly whitespace (31 kB of a 62 kB page). Runs of
-whitespace between two tags become one line break, which renders the same; <pre> and
-<textarea>, where whitespace is content, are left alone.
+whitespace with a line break, between two tags or inside a text, become one line break, which
+renders the same; <pre>, <textarea> and <code> (whitespace is content), <script> and <style>
+are left alone.
 """
 
 from __future__ import annotations
 
 import re
 
-# A <pre> or <textarea> element is matched whole (and kept); otherwise a whitespace run between tags.
-_SPACE = re.compile(r"(<pre\b.*?</pre>|<textarea\b.*?</textarea>)|(?<=>)\s*\n\s*(?=<)", re.S | re.I)
+# <pre>, <textarea>, <code> (where whitespace is content) and <script>, <style> (where a line break
+# can end a comment) are matched whole and kept; otherwise any whitespace run with a line break,
+# between tags or inside text (Material's nav labels are "\n    \n  首页\n  \n"), which renders
+# as the one space it already was.
+_SPACE = re.compile(
+    r"(<(pre|textarea|code|script|style)\b.*?</\2>)|[ \t\r\f]*\n\s*",
+    re.S | re.I,
+)
 
 
 def collapse(html: str) -> str:

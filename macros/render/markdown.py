@@ -69,6 +69,11 @@ def course_materials(course: models.Course) -> list[str]:
 # longer than COMPACT_FROM shows titles only.
 BY_STAGE = ("activity", "checklist", "case")
 GROUP_FROM, COMPACT_FROM = 30, 120
+# Printed course documents and the editors' review report: their links carry no summary
+# previews (a hover tip on paper is lost, and they were an eighth of a trainer's guide).
+PREVIEWLESS = {"course-agenda.md.j2", "course-handout.md.j2", "course-guide.md.j2", "review.md.j2"}
+# A list longer than this (an index, a 常见难题 page, a print pack) gets a filter box (pb-filter.js).
+FILTER_FROM = 20
 
 
 class Renderer:
@@ -107,12 +112,14 @@ class Renderer:
             # Dates and reviews, when the build has them (macros/freshview.py replaces these).
             fresh=None,
             changelog=None,
+            by_note=self._by_note,
             check_change=lambda checklist_id, item_id: (None, None),
             version_date=lambda item_id: None,
             site_href=self._site_href,
             course_pdf=course_pdf,
             pack_pdf=pack_pdf,
             pack_parts=lambda stage_id: pack_parts(playbook, stage_id),
+            filter_from=FILTER_FROM,
             faq_pages=self._faq_pages,
             book_pdf=BOOK,
             course_outputs=COURSE_OUTPUTS,
@@ -149,7 +156,8 @@ class Renderer:
         seen: set[str] = set()
         if isinstance(context.get("item"), models.Term):
             seen.add(context["item"].id)  # a term's own page does not annotate itself
-        previewed: set[str] = set()
+        # An item's summary previews on its first link, except in PREVIEWLESS documents.
+        previewed: set[str] = set(self.playbook.entries) if template in PREVIEWLESS else set()
         return self.env.get_template(template).render(page_url=page_url, glossed=seen, previewed=previewed, **context)
 
     # ------------------------------------------------------------ template helpers
@@ -233,6 +241,26 @@ class Renderer:
         # "<" escaped: the JSON can never close its script element.
         data = data.replace("<", "\\u003c")
         return Markup(f'<script type="application/json" class="pb-data">{data}</script>')
+
+    @staticmethod
+    def _by_note(lines: list[Any]) -> list[tuple[str, list[Any]]]:
+        """Change-log lines that share their note, together, in the order the notes first come.
+
+        One commit often touches dozens of items: its message written once per item was half of
+        更新记录 (71 kB of notes, 7 kB of them different). Lines without a note stand alone.
+        """
+        groups: dict[str, list[Any]] = {}
+        order: list[tuple[str, list[Any]]] = []
+        for line in lines:
+            note = "；".join(line.descriptions)
+            if not note:
+                order.append(("", [line]))
+                continue
+            if note not in groups:
+                groups[note] = []
+                order.append((note, groups[note]))
+            groups[note].append(line)
+        return order
 
     @staticmethod
     def _fill_letter(paragraph: str, template: models.Template) -> Markup:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import unquote, urlsplit
 
 from playwright.sync_api import Page, expect
@@ -104,3 +105,62 @@ def test_on_a_phone_the_title_deal_selector_and_dialogue_fit(page: Page, site_ur
     assert speaker is not None and words is not None
     assert words["width"] > 0.7 * 390 - 40, "the speaker column takes the width of the words"
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_a_long_index_page_filters_its_list_as_the_reader_types(page: Page, built_site: Site) -> None:
+    # From a file share, keyboard only: Tab reaches the box, typing filters, Escape clears.
+    page.set_viewport_size(DESKTOP)
+    page.goto((built_site.folder / "glossary" / "index.html").as_uri())
+    box = page.get_by_label("筛选本页")
+    expect(box).to_be_visible()
+    entries = page.locator("ul.pb-filterable > li")
+    total = entries.count()
+    assert total > 20
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        if box.evaluate("n => n === document.activeElement"):
+            break
+    else:
+        raise AssertionError("Tab never reaches the filter box")
+    page.keyboard.type("客户")
+    shown = page.locator("ul.pb-filterable > li:not([hidden])")
+    texts = shown.all_inner_texts()
+    assert 0 < len(texts) < total and all("客户" in text for text in texts), texts
+    expect(page.locator(".pb-filter-status")).to_have_text(f"显示 {len(texts)} 条，共 {total} 条")
+    # A group left with no entry hides its heading and its link in the jump line.
+    empty = page.locator("ul.pb-filterable[hidden]")
+    assert empty.count() > 0
+    heading = empty.first.evaluate("n => n.previousElementSibling.id")
+    expect(page.locator(f"#{heading}")).to_be_hidden()
+    expect(page.locator(f'.pb-index-groups a[href="#{heading}"]')).to_be_hidden()
+    page.keyboard.type("没有这个词")
+    expect(page.locator(".pb-filter-status")).to_contain_text("没有含“客户没有这个词”的条目")
+    page.keyboard.press("Escape")
+    expect(box).to_have_value("")
+    assert page.locator("ul.pb-filterable > li:not([hidden])").count() == total
+
+
+def test_faq_is_an_index_and_a_page_per_stage_grouped_by_what_answers(page: Page, site_url: str) -> None:
+    page.goto(site_url + "guide/faq.html")
+    stages = page.locator("ul.pb-faq-index > li > a")
+    assert stages.all_inner_texts()[:2] == ["开发商机", "引导需求"]
+    stages.first.click()
+    expect(page.locator("h1")).to_have_text("常见难题：开发商机")
+    groups = [text.strip() for text in page.locator("article h2").all_inner_texts()]
+    assert groups[:2] == ["销售阶段", "关键活动"], groups
+    question = page.locator("ul.pb-faq a", has_text="商机评估表怎么打分？")
+    expect(question).to_have_attribute("href", re.compile(r"/activities/assess-opportunity\.html$"))
+    page.locator(".pb-faq-nav a", has_text="下一页").click()
+    expect(page.locator("h1")).to_have_text("常见难题：引导需求")
+
+
+def test_a_print_pack_lists_its_sheets_and_each_sheet_prints_alone(page: Page, site_url: str) -> None:
+    page.goto(site_url + "packs/develop-opportunity.html")
+    sheets = page.locator("ol.pb-pack-parts a")
+    first = sheets.first.inner_text()
+    assert sheets.count() >= 3 and first.startswith("检查清单：")
+    sheets.first.click()
+    expect(page.locator("section.pb-pack-part h2")).to_have_text(first)
+    expect(page.locator(".pb-print-bar [data-print=blank]")).to_be_visible()
+    page.locator(".pb-pack-nav a", has_text="资料包").first.click()
+    expect(page).to_have_url(site_url + "packs/develop-opportunity.html")
