@@ -35,6 +35,7 @@ from macros.resolve.history import read_history
 from macros.resolve.playbook import Playbook, load_playbook
 from macros.safebuild import StagedSite, keep_serving, strict_warnings
 from macros.search.build import write_site_index
+from macros.search.sections import collect_unsegmented
 from macros.search.worker import WorkerInstallError, install_worker
 
 log = logging.getLogger("mkdocs.plugins.playbook")
@@ -79,6 +80,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             history.close()
         state.set_freshness(fresh, changelog)
         log.info(fresh.report().summary() + ("" if history.complete else f"（{history.reason}）"))
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        # After every on_config: Material's search plugin has made its index by now.
+        collect_unsegmented(config.plugins)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         sources = {**index_sources(self.playbook), **source_files(self.playbook)}
