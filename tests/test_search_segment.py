@@ -51,3 +51,40 @@ def site_words_for_test() -> set[str]:
         entries: dict = {}
 
     return site_words(NoItems(), Thesaurus([["第一次", "首次"]]))  # type: ignore[arg-type]
+
+
+def _cheapest_split(segmenter: Segmenter, run: str) -> list[int]:
+    """The split the segmenter promises, by trying every length at every position: piece lengths."""
+    best: list[tuple[int, int]] = [(0, 0)] * (len(run) + 1)
+    for start in range(len(run) - 1, -1, -1):
+        choice = (best[start + 1][0] + 15, 1)
+        for length in range(len(run) - start, 1, -1):  # longest first: on equal cost it stays
+            word = run[start : start + length]
+            if word in segmenter.vocabulary:
+                cost = best[start + length][0] + (9 if word in segmenter.site else 10)
+                if cost < choice[0]:
+                    choice = (cost, length)
+        best[start] = choice
+    lengths, start = [], 0
+    while start < len(run):
+        lengths.append(best[start][1])
+        start += best[start][1]
+    return lengths
+
+
+def test_the_early_stopping_split_is_the_cheapest_split() -> None:
+    # The segmenter stops lengthening a word where no vocabulary word goes on (with jieba's
+    # dictionary as the prefixes at build time); ties and site words must come out the same.
+    import random
+
+    rng = random.Random(7)
+    letters = "甲乙丙"
+    for _ in range(1000):
+        vocabulary = {"".join(rng.choices(letters, k=rng.randint(2, 5))) for _ in range(12)}
+        site = {word for word in vocabulary if rng.random() < 0.3}
+        prefixes = {word[:end] for word in vocabulary - site for end in range(2, len(word) + 1)}
+        run = "".join(rng.choices(letters, k=rng.randint(1, 14)))
+        for segmenter in (Segmenter(vocabulary, site), Segmenter(vocabulary - site, site, prefixes=prefixes)):
+            lengths = [len(token.text) for token in segmenter._han(run) if not token.piece]
+            expected = [length for length in _cheapest_split(segmenter, run) if length > 1]
+            assert lengths == expected, (run, vocabulary, site)

@@ -198,7 +198,8 @@ def build_index(index: dict, playbook: Playbook, thesaurus: Thesaurus) -> tuple[
     pages = pages_of(index, playbook)
     site = site_words(playbook, thesaurus)
     site |= {word for page in pages for texts in _fields(page).values() for text in texts for word in mnemonics(text)}
-    segmenter = Segmenter(jieba_words(), site)
+    # jieba's dictionary also holds every prefix of its words: the segmenter stops early with it.
+    segmenter = Segmenter(jieba_words(), site, prefixes=jieba.dt.FREQ)
     scores = score_pages(pages, segmenter)
     terms = {word: encode_postings(postings) for word, postings in sorted(scores.items())}
     numbers = {page.url: number for number, page in enumerate(pages)}

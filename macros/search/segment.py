@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Container, Iterator
 from dataclasses import dataclass
 
 SITE_COST, WORD_COST, CHAR_COST = 9, 10, 15
@@ -47,10 +47,23 @@ class Token:
 
 
 class Segmenter:
-    def __init__(self, vocabulary: Collection[str], site_words: Collection[str] = ()) -> None:
+    def __init__(
+        self, vocabulary: Collection[str], site_words: Collection[str] = (), prefixes: Container[str] | None = None
+    ) -> None:
+        """``prefixes``, if given, holds every prefix of two or more characters of every word of
+        ``vocabulary`` (jieba's dictionary stores them beside its words); otherwise they are found
+        here. Either way the prefixes of site words are added."""
         self.site = set(site_words)
         self.vocabulary = set(vocabulary) | self.site
         self.longest = min(MAX_WORD, max((len(word) for word in self.vocabulary), default=2))
+        # The split tries longer words at a position only while the text so far begins some word.
+        own = self.site if prefixes is not None else self.vocabulary
+        self._own_prefixes = {word[:end] for word in own for end in range(2, min(len(word), MAX_WORD) + 1)}
+        self._prefixes = prefixes if prefixes is not None else self._own_prefixes
+        # A site's text repeats itself (headings, labels, link titles): each distinct run of Han
+        # characters is split once, and each word's parts are found once, per build.
+        self._splits: dict[str, list[Token]] = {}
+        self._parts: dict[str, tuple[str, ...]] = {}
 
     def known(self, word: str) -> bool:
         return word in self.vocabulary
@@ -60,7 +73,10 @@ class Segmenter:
         for match in _RUN.finditer(normalise(text)):
             run = match.group()
             if is_han(run):
-                result.extend(self._han(run))
+                split = self._splits.get(run)
+                if split is None:
+                    split = self._splits[run] = self._han(run)
+                result.extend(split)
             else:
                 result.append(Token(run))
         return result
@@ -71,47 +87,56 @@ class Segmenter:
     def parts(self, word: str) -> Iterator[str]:
         """Known words of two or more characters strictly inside ``word``."""
         if len(word) < 3 or not is_han(word):
-            return
-        seen = set()
-        for size in range(len(word) - 1, 1, -1):
-            for start in range(len(word) - size + 1):
-                part = word[start : start + size]
-                if part in self.vocabulary and part not in seen:
-                    seen.add(part)
-                    yield part
+            return iter(())
+        found = self._parts.get(word)
+        if found is None:
+            seen: dict[str, None] = {}
+            for size in range(len(word) - 1, 1, -1):
+                for start in range(len(word) - size + 1):
+                    part = word[start : start + size]
+                    if part in self.vocabulary:
+                        seen.setdefault(part, None)
+            found = self._parts[word] = tuple(seen)
+        return iter(found)
 
     def _han(self, run: str) -> list[Token]:
         size = len(run)
-        # best[i]: (cost, length of the first piece) of the cheapest split of run[i:].
-        best: list[tuple[int, int]] = [(0, 0)] * (size + 1)
+        vocabulary, site, prefixes, own = self.vocabulary, self.site, self._prefixes, self._own_prefixes
+        # costs[i], lengths[i]: the cost of the cheapest split of run[i:] and the length of its first piece.
+        costs, lengths = [0] * (size + 1), [0] * (size + 1)
         for start in range(size - 1, -1, -1):
-            choice = (best[start + 1][0] + CHAR_COST, 1)
-            for length in range(min(self.longest, size - start), 1, -1):
-                word = run[start : start + length]
-                if word in self.vocabulary:
-                    cost = best[start + length][0] + (SITE_COST if word in self.site else WORD_COST)
-                    if cost < choice[0]:
-                        choice = (cost, length)
-            best[start] = choice
+            best, best_length = costs[start + 1] + CHAR_COST, 1
+            # Shorter words first, stopping where no word goes on; on equal cost the longest word wins.
+            for end in range(start + 2, start + min(self.longest, size - start) + 1):
+                word = run[start:end]
+                if word not in prefixes and word not in own:
+                    break
+                if word in vocabulary:
+                    cost = costs[end] + (SITE_COST if word in site else WORD_COST)
+                    if cost < best or (cost == best and best_length > 1):
+                        best, best_length = cost, end - start
+            costs[start], lengths[start] = best, best_length
         tokens: list[Token] = []
         loose = ""
         start = 0
         while start < size:
-            length = best[start][1]
+            length = lengths[start]
             if length == 1:
                 loose += run[start]
             else:
-                tokens.extend(_pieces(loose))
-                loose = ""
+                if loose:
+                    tokens.extend(_pieces(loose))
+                    loose = ""
                 tokens.append(Token(run[start : start + length]))
             start += length
-        tokens.extend(_pieces(loose))
+        if loose:
+            tokens.extend(_pieces(loose))
         return tokens
 
 
 def _pieces(loose: str) -> list[Token]:
     pairs = (loose[i : i + 2] for i in range(len(loose) - 1))
-    return [Token(pair, piece=True) for pair in pairs if not (set(pair) & _FUNCTION)]
+    return [Token(pair, piece=True) for pair in pairs if pair[0] not in _FUNCTION and pair[1] not in _FUNCTION]
 
 
 _FUNCTION = set(FUNCTION_CHARS)
