@@ -228,3 +228,25 @@ def test_a_folder_outside_git_has_no_history(tmp_path: Path) -> None:
     assert not fresh.history.available and "不是从 git 仓库生成的" in fresh.history.reason
     assert set(fresh.updated.values()) == {None}
     assert not log.available
+
+
+def test_a_change_note_reads_as_the_whole_file_would() -> None:
+    # The changelog reads the `changes:` line alone; a note that goes on past it is read whole.
+    from macros.resolve.changelog import _note
+    from macros.resolve.history import load_yaml
+
+    versions = [
+        "id: a\nchanges: 报价有效期从 30 天改为 15 天\ntitle: x\n",
+        "id: a\nchanges: '引号里的 #说明'\n",
+        "id: a\nchanges: >-\n  块里的\n  说明\ntitle: x\n",
+        "id: a\nchanges: 第一行\n  接着一行\ntitle: x\n",
+        "id: a\nchanges:\n  - 不是文字\n",
+        "id: a\nchanges:   \ntitle: x\n",
+        "id: a\ntitle: 没有说明\n",
+        "id: a\nchanges: x # 注释\n",
+    ]
+    for text in versions:
+        whole = (load_yaml(text) or {}).get("changes")
+        expected = whole.strip() if isinstance(whole, str) and whole.strip() else None
+        assert _note(text) == expected, text
+    assert _note("changes: >-\n  块里的\n  说明\n") == "块里的 说明"

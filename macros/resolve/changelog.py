@@ -7,6 +7,7 @@ subject. Edits that only record a review are not changes a reader needs to hear 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -48,7 +49,23 @@ class Changelog:
         return sum(len(lines) for _, groups in self.days for lines in groups.values())
 
 
-def _note(data: dict | None) -> str | None:
+# An item's change note is one line (CONTRIBUTING): reading that line alone spares parsing two
+# whole versions of a file per line of the log, most of the time it took to build.
+_NOTE_LINE = re.compile(r"^changes:(.*)$", re.MULTILINE)
+
+
+def _note(text: str | None) -> str | None:
+    """The change note (``changes:``) of one version of an item file, or None."""
+    match = _NOTE_LINE.search(text) if text else None
+    if match is None:
+        return None
+    assert text is not None
+    value, following = match.group(1).strip(), text[match.end() :].lstrip("\r\n")
+    # A block (| or >), a value on the next lines or a continued line: the whole file decides.
+    alone = value and value[0] not in "|>" and not following.startswith((" ", "\t"))
+    data = load_yaml(match.group(0)) if alone else None
+    if data is None:
+        data = load_yaml(text)
     note = data.get("changes") if data else None
     return note.strip() if isinstance(note, str) and note.strip() else None
 
@@ -57,12 +74,14 @@ def _line(change: FileChange, kind: Kind, item_id: str, history: History, playbo
     old_text, new_text = history.blob(change.old_blob), history.blob(change.new_blob)
     if change.status == "M" and not content_changed(old_text, new_text):
         return None  # a review recorded, nothing a reader needs to know
-    old, new = load_yaml(old_text), load_yaml(new_text)
     exists = item_id in playbook and playbook.kind_of(item_id) is kind
-    source = new if change.status != "D" else old
-    title = playbook.get(item_id).title if exists else str((source or {}).get("title") or item_id)
-    note = _note(new)
-    fresh_note = note if change.status == "A" or (change.status == "M" and note != _note(old)) else None
+    if exists:
+        title = playbook.get(item_id).title
+    else:  # a removed item: its title from the file as it was
+        source = load_yaml(new_text if change.status != "D" else old_text)
+        title = str((source or {}).get("title") or item_id)
+    note = _note(new_text)
+    fresh_note = note if change.status == "A" or (change.status == "M" and note != _note(old_text)) else None
     status = STATUS[change.status]
     # A new item speaks for itself; a change says what changed.
     description = fresh_note or (change.subject if status != "new" else None)
