@@ -77,7 +77,12 @@ FACT_PATTERNS = [
         r"\d+\s*[–-]\s*\d+\s*分[^。；]{0,4}(快刀|顾问|战略)模式|(快刀|顾问|战略)模式[^。；]{0,6}\d+\s*[–-]\s*\d+\s*分",
     ),
     ("band boundary rule", "opportunity-assessment", r"分界[^。；]{0,10}(高一档|附近)"),
-    ("competitor benchmarking cadence", "competitor-benchmarking", r"(每半年|半年内|每季度|每年)[^。；，]{0,4}对标"),
+    (
+        "competitor benchmarking cadence",
+        "competitor-benchmarking",
+        r"(每半年|半年内|每季度|每年)[^。；，]{0,4}对标"
+        r"|(一年|半年|一季度|每年|每季度)一次的?(市场|完整|对标)|每年看[^。；，]{0,6}市场",
+    ),
     (
         "review meeting deadline",
         "review-and-improve",
