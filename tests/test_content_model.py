@@ -56,7 +56,13 @@ FACT_PATTERNS = [
     (
         "tier visit frequency",
         "customer-tiering",
-        r"(战略|重点|普通)客户[^。；]{0,8}(每月|每季度|每半年|半年)[^。；]{0,6}(回访|互访|沟通)",
+        r"(战略|重点|普通)客户[^。；]{0,8}(每月|每季度|每半年|半年)[^。；]{0,6}(回访|互访|沟通)"
+        r"|(战略|重点|普通)客户[^。；，、]{0,4}(每月|每季度|每半年|半年)\s*(\d+|一)\s*次",
+    ),
+    (
+        "re-tiering cadence",
+        "customer-tiering",
+        r"(每月|每季度|每半年|每年)[^。；]{0,24}(调整|复核)[^。；]{0,10}(分级|等级)",
     ),
     (
         "first follow-up letter",
@@ -86,7 +92,7 @@ FACT_PATTERNS = [
     (
         "review meeting deadline",
         "review-and-improve",
-        r"(结束|结果)[^。；]{0,12}后\s*(一周|\d+\s*个工作日)内[^。；]{0,8}(复盘|填写)",
+        r"(结束|结果)[^。；]{0,12}后\s*(一周|\d+\s*个工作日)内[^。；]{0,8}(复盘|填写|开完|开会|召开)",
     ),
     (
         "the two three-tier target schemes",
