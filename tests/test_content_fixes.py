@@ -143,7 +143,7 @@ def test_selection_scorecard_page_shows_the_worked_example() -> None:
     html = Renderer(PLAYBOOK).item("selection-scorecard", "forms/selection-scorecard.html")
     start = html.index("## 填写示例")
     table = html.index("<td>3 年总拥有成本</td>", start)
-    assert table < html.index("我方 86 分，领先乙方 8 分", start) < html.index("## 注意", start)
+    assert table < html.index("我方 86 分，比对手 A 高 8 分", start) < html.index("## 注意", start)
 
 
 def test_hidden_objection_and_honeymoon_terms_name_their_own_thing() -> None:
