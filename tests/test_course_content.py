@@ -42,6 +42,21 @@ def test_no_case_or_form_is_practised_twice(course_id: str) -> None:
 
 
 @pytest.mark.parametrize("course_id", COURSES)
+def test_a_case_an_exercise_uses_is_printed_with_its_module(course_id: str) -> None:
+    # The participant handout prints a module's items (a case's situation and questions), not an
+    # exercise's materials: a case left out of items is a case the participants never get on paper.
+    missing = [
+        f"{module.title}: {material}"
+        for day in PLAYBOOK.get(course_id).days
+        for module in day.modules
+        for exercise in module.exercises
+        for material in exercise.materials
+        if PLAYBOOK.kind_of(material).name == "case" and material not in module.items
+    ]
+    assert not missing, "a case used by an exercise is not in its module's items: " + ", ".join(missing)
+
+
+@pytest.mark.parametrize("course_id", COURSES)
 def test_an_observer_needs_a_group_of_three(course_id: str) -> None:
     for exercise in exercises(PLAYBOOK.get(course_id)):
         if "观察者" in exercise.instructions:
