@@ -15,7 +15,7 @@ from typing import Any
 from jinja2 import Environment, StrictUndefined
 
 from macros import state
-from macros.resolve.packs import pack_part_src, pack_parts
+from macros.resolve.packs import pack_part_src, pack_parts, pack_src
 from macros.resolve.playbook import Playbook
 from macros.resolve.urls import index_path, src_path
 
@@ -55,7 +55,7 @@ def source_files(playbook: Playbook) -> dict[str, str]:
     files = {src_path(entry.kind, item_id): entry.file for item_id, entry in playbook.entries.items()}
     for item_id, entry in playbook.entries.items():
         if entry.kind.name == "stage":
-            files[f"packs/{item_id}.md"] = entry.file
+            files[pack_src(item_id)] = entry.file
             files.update({pack_part_src(item_id, part): entry.file for part in pack_parts(playbook, item_id)})
         if entry.kind.name == "course":
             files.update({f"courses/{item_id}-{output}.md": entry.file for output in ("agenda", "handout", "guide")})

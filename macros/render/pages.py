@@ -9,7 +9,7 @@ import yaml
 from macros.load.kinds import KINDS, Kind
 from macros.resolve.faq import faq_pages
 from macros.resolve.firstweek import reading_list
-from macros.resolve.packs import pack_part_src, pack_parts
+from macros.resolve.packs import pack_part_src, pack_parts, pack_src
 from macros.resolve.playbook import Playbook
 from macros.resolve.urls import index_path, src_path
 
@@ -83,7 +83,7 @@ def pack_pages(playbook: Playbook, stage_id: str, title: str) -> list[GeneratedP
     """
     meta = {"title": f"{title} · 打印资料包", "search": {"exclude": True}}
     body = f"{{{{ render_fragment('pack', stage_id={stage_id!r}) }}}}\n"
-    pages = [GeneratedPage(f"packs/{stage_id}.md", _front_matter(meta) + body, in_nav=False)]
+    pages = [GeneratedPage(pack_src(stage_id), _front_matter(meta) + body, in_nav=False)]
     for item_id in pack_parts(playbook, stage_id):
         part = {"title": f"{title}资料包：{playbook.get(item_id).title}", "search": {"exclude": True}}
         body = f"{{{{ render_fragment('pack-part', stage_id={stage_id!r}, item_id={item_id!r}) }}}}\n"

@@ -15,7 +15,7 @@ from macros.load.kinds import KINDS
 from macros.resolve import urls
 from macros.resolve.faq import faq_pages
 from macros.resolve.history import FileChange, History, content_changed, load_yaml
-from macros.resolve.packs import pack_part_src, pack_parts
+from macros.resolve.packs import pack_part_src, pack_parts, pack_src
 from macros.resolve.playbook import Playbook
 from macros.resolve.review import Report, Status, report, status
 
@@ -132,9 +132,9 @@ def _page_dates(
         ids = [item.id for item in playbook.of_kind(kind.name)]
         pages[urls.index_path(kind)] = (fresh.newest(ids), None)
     for stage in playbook.of_kind("stage"):
-        kit = playbook.stage_kit(stage.id)
-        pages[f"packs/{stage.id}.md"] = (fresh.newest([stage.id, *kit["checklists"], *kit["templates"]]), None)
-        for part in pack_parts(playbook, stage.id):
+        parts = pack_parts(playbook, stage.id)
+        pages[pack_src(stage.id)] = (fresh.newest([stage.id, *parts]), None)
+        for part in parts:
             pages[pack_part_src(stage.id, part)] = (fresh.newest([stage.id, part]), None)
     for course in playbook.of_kind("course"):
         for output in ("agenda", "handout", "guide"):

@@ -16,5 +16,10 @@ def pack_parts(playbook: Playbook, stage_id: str) -> list[str]:
     return [*kit["checklists"], *kit["templates"]]
 
 
+def pack_src(stage_id: str) -> str:
+    """The pack's index page."""
+    return f"packs/{stage_id}.md"
+
+
 def pack_part_src(stage_id: str, item_id: str) -> str:
     return f"packs/{stage_id}/{item_id}.md"
