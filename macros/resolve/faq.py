@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
-from macros.load.kinds import KINDS
 from macros.resolve.playbook import Playbook
 
 ROWS_PER_PAGE = 400  # about 45 kB of question links: a page or two of scrolling per stage at 1×
@@ -54,14 +53,17 @@ def _chunks(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 
 def faq_pages(playbook: Playbook) -> list[FaqPage]:
     """Every FAQ page after the index, in stage order; rows keep playbook.faq()'s reading order."""
+
+    def answer_kind(row: dict[str, Any]) -> str:
+        return playbook.kind_of(row["answer"]).label
+
     pages: list[FaqPage] = []
     for stage, rows in playbook.faq():
         slug = stage.id if stage else "general"
         label = stage.title if stage else "通用"
         chunks = _chunks(rows)
         for number, chunk in enumerate(chunks, 1):
-            kind = lambda row: KINDS[playbook.kind_of(row["answer"]).name].label  # noqa: E731
-            groups = [(title, list(members)) for title, members in groupby(chunk, key=kind)]
+            groups = [(title, list(members)) for title, members in groupby(chunk, key=answer_kind)]
             src = f"guide/faq/{slug}.md" if number == 1 else f"guide/faq/{slug}-{number}.md"
             pages.append(FaqPage(src, label, number, len(chunks), groups))
     return pages
