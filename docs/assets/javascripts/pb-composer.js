@@ -323,6 +323,26 @@
     totals();
   }
 
+  /**
+   * A control with its label in front, as every field of the composer has.
+   * @param {string} text
+   * @param {HTMLElement} control
+   */
+  function labelled(text, control) {
+    return h("label", {}, text, control);
+  }
+
+  /**
+   * The change handler that writes a field's value into ``object[key]``.
+   * @param {Record<string, any>} object
+   * @param {string} key
+   */
+  function setter(object, key) {
+    return function (/** @type {string} */ value) {
+      object[key] = value;
+    };
+  }
+
   function input(value, attrs, onchange) {
     var node = h("input", Object.assign({ value: value }, attrs));
     node.addEventListener("input", function () {
@@ -429,58 +449,31 @@
       "fieldset",
       { class: "pb-exercise-edit" },
       h("legend", { text: "练习 " + (index + 1) }),
-      h(
-        "label",
-        {},
-        "标题 ",
-        input(exercise.title, { class: "pb-exercise-title" }, function (v) {
-          exercise.title = v;
-        }),
-      ),
-      h(
-        "label",
-        {},
+      labelled("标题 ", input(exercise.title, { class: "pb-exercise-title" }, setter(exercise, "title"))),
+      labelled(
         "类型 ",
-        select(named(EXERCISES), exercise.type, { class: "pb-exercise-type" }, function (v) {
-          exercise.type = v;
-        }),
+        select(named(EXERCISES), exercise.type, { class: "pb-exercise-type" }, setter(exercise, "type")),
       ),
-      h(
-        "label",
-        {},
+      labelled(
         "分钟（可不填） ",
-        input(exercise.minutes, { type: "number", min: 1, class: "pb-exercise-minutes" }, function (v) {
-          exercise.minutes = v;
-        }),
+        input(exercise.minutes, { type: "number", min: 1, class: "pb-exercise-minutes" }, setter(exercise, "minutes")),
       ),
-      h(
-        "label",
-        {},
+      labelled(
         "做法（学员讲义里有） ",
-        textarea(exercise.instructions, { class: "pb-exercise-instructions" }, function (v) {
-          exercise.instructions = v;
-        }),
+        textarea(exercise.instructions, { class: "pb-exercise-instructions" }, setter(exercise, "instructions")),
       ),
       h("p", {
         class: "pb-help",
         text: "材料：角色扮演选话术，讲师手册会附上观察表；案例讨论选案例，讲师手册会附上引导说明和参考答案。",
       }),
       itemPicker(exercise.materials, { label: "添加练习材料", button: "添加材料" }),
-      h(
-        "label",
-        {},
+      labelled(
         "讲师提示（只在讲师手册里） ",
-        textarea(exercise.notes, { class: "pb-exercise-notes" }, function (v) {
-          exercise.notes = v;
-        }),
+        textarea(exercise.notes, { class: "pb-exercise-notes" }, setter(exercise, "notes")),
       ),
-      h(
-        "label",
-        {},
+      labelled(
         "参考答案（只在讲师手册里） ",
-        textarea(exercise.answer, { class: "pb-exercise-answer" }, function (v) {
-          exercise.answer = v;
-        }),
+        textarea(exercise.answer, { class: "pb-exercise-answer" }, setter(exercise, "answer")),
       ),
       h("button", {
         type: "button",
@@ -500,14 +493,7 @@
       "fieldset",
       { class: "pb-module" },
       h("legend", { text: "模块 " + (index + 1) }),
-      h(
-        "label",
-        {},
-        "标题 ",
-        input(module.title, { class: "pb-module-title" }, function (v) {
-          module.title = v;
-        }),
-      ),
+      labelled("标题 ", input(module.title, { class: "pb-module-title" }, setter(module, "title"))),
       h(
         "label",
         {},
@@ -516,30 +502,15 @@
           module.minutes = Number(v);
         }),
       ),
-      h(
-        "label",
-        {},
-        "方式 ",
-        select(named(METHODS), module.method, { class: "pb-module-method" }, function (v) {
-          module.method = v;
-        }),
-      ),
-      h(
-        "label",
-        {},
+      labelled("方式 ", select(named(METHODS), module.method, { class: "pb-module-method" }, setter(module, "method"))),
+      labelled(
         "目标（每行一条） ",
-        textarea(module.objectives, { class: "pb-module-objectives" }, function (v) {
-          module.objectives = v;
-        }),
+        textarea(module.objectives, { class: "pb-module-objectives" }, setter(module, "objectives")),
       ),
       itemPicker(module.items, { label: "添加手册条目", button: "添加条目", placeholder: "输入条目名称，如 电话技巧" }),
-      h(
-        "label",
-        {},
+      labelled(
         "讲师提示（只在讲师手册里） ",
-        textarea(module.notes, { class: "pb-module-notes" }, function (v) {
-          module.notes = v;
-        }),
+        textarea(module.notes, { class: "pb-module-notes" }, setter(module, "notes")),
       ),
       module.exercises.map(function (exercise, k) {
         return exerciseRow(module, exercise, k);
@@ -582,61 +553,39 @@
           render();
         }),
       ),
-      h(
-        "label",
-        {},
-        "题目 ",
-        input(question.prompt, { class: "pb-question-prompt" }, function (v) {
-          question.prompt = v;
-        }),
-      ),
+      labelled("题目 ", input(question.prompt, { class: "pb-question-prompt" }, setter(question, "prompt"))),
       choice
-        ? h(
-            "label",
-            {},
+        ? labelled(
             "选项（每行一个） ",
-            textarea(question.options, { class: "pb-question-options", rows: 3 }, function (v) {
-              question.options = v;
-            }),
+            textarea(question.options, { class: "pb-question-options", rows: 3 }, setter(question, "options")),
           )
         : null,
       choice
-        ? h(
-            "label",
-            {},
+        ? labelled(
             "正确选项的序号（如 2，多选写 1,3） ",
-            input(question.correct, { class: "pb-question-correct" }, function (v) {
-              question.correct = v;
-            }),
+            input(question.correct, { class: "pb-question-correct" }, setter(question, "correct")),
           )
         : null,
       question.type === "truefalse"
-        ? h(
-            "label",
-            {},
+        ? labelled(
             "答案 ",
-            select({ true: "对", false: "错" }, question.truth, { class: "pb-question-truth" }, function (v) {
-              question.truth = v;
-            }),
+            select(
+              { true: "对", false: "错" },
+              question.truth,
+              { class: "pb-question-truth" },
+              setter(question, "truth"),
+            ),
           )
         : null,
       question.type === "short"
-        ? h(
-            "label",
-            {},
+        ? labelled(
             "参考答案 ",
-            textarea(question.reference, { class: "pb-question-reference" }, function (v) {
-              question.reference = v;
-            }),
+            textarea(question.reference, { class: "pb-question-reference" }, setter(question, "reference")),
           )
         : null,
-      h(
-        "label",
-        {},
+      labelled(
         "解释（交卷后显示） ",
-        textarea(question.explanation, { class: "pb-question-explanation" }, function (v) {
-          question.explanation = v;
-        }),
+        textarea(question.explanation, { class: "pb-question-explanation" }, setter(question, "explanation")),
       ),
       itemPicker(question.ref, { label: "讲解这道题的条目", button: "选定条目", single: true }),
       h("button", {
@@ -712,45 +661,19 @@
                 draft.id = v.trim();
               }),
             ),
-            h(
-              "label",
-              {},
-              "课程名称 ",
-              input(draft.title, { id: "pb-course-title" }, function (v) {
-                draft.title = v;
-              }),
-            ),
-            h(
-              "label",
-              {},
-              "一句话简介 ",
-              input(draft.summary, { id: "pb-course-summary" }, function (v) {
-                draft.summary = v;
-              }),
-            ),
-            h(
-              "label",
-              {},
+            labelled("课程名称 ", input(draft.title, { id: "pb-course-title" }, setter(draft, "title"))),
+            labelled("一句话简介 ", input(draft.summary, { id: "pb-course-summary" }, setter(draft, "summary"))),
+            labelled(
               "学员对象（每行一条） ",
-              textarea(draft.audience, { id: "pb-course-audience" }, function (v) {
-                draft.audience = v;
-              }),
+              textarea(draft.audience, { id: "pb-course-audience" }, setter(draft, "audience")),
             ),
-            h(
-              "label",
-              {},
+            labelled(
               "先修要求（每行一条，可不填） ",
-              textarea(draft.prerequisites, { id: "pb-course-prerequisites" }, function (v) {
-                draft.prerequisites = v;
-              }),
+              textarea(draft.prerequisites, { id: "pb-course-prerequisites" }, setter(draft, "prerequisites")),
             ),
-            h(
-              "label",
-              {},
+            labelled(
               "学习成果（每行一条） ",
-              textarea(draft.outcomes, { id: "pb-course-outcomes" }, function (v) {
-                draft.outcomes = v;
-              }),
+              textarea(draft.outcomes, { id: "pb-course-outcomes" }, setter(draft, "outcomes")),
             ),
           ),
           draft.days.map(function (day, d) {
@@ -767,23 +690,9 @@
               h(
                 "p",
                 {},
-                h(
-                  "label",
-                  {},
-                  "开始 ",
-                  input(day.start, { type: "time", class: "pb-day-start" }, function (v) {
-                    day.start = v;
-                  }),
-                ),
+                labelled("开始 ", input(day.start, { type: "time", class: "pb-day-start" }, setter(day, "start"))),
                 " ",
-                h(
-                  "label",
-                  {},
-                  "结束 ",
-                  input(day.end, { type: "time", class: "pb-day-end" }, function (v) {
-                    day.end = v;
-                  }),
-                ),
+                labelled("结束 ", input(day.end, { type: "time", class: "pb-day-end" }, setter(day, "end"))),
                 " ",
                 h("strong", { class: "pb-day-total", "data-day-total": String(d) }),
               ),
