@@ -9,6 +9,7 @@ import pytest
 from macros.load import models
 from macros.render.markdown import Renderer
 from macros.resolve import coursetiming
+from tests.documents import course_document
 
 from .test_content import PLAYBOOK, ids
 
@@ -100,8 +101,7 @@ def test_retention_quiz_covers_all_eight_parts() -> None:
 
 @pytest.mark.parametrize("course_id", COURSES)
 def test_guide_has_no_doubled_full_stops(course_id: str) -> None:
-    course = PLAYBOOK.get(course_id)
-    guide = Renderer(PLAYBOOK).fragment("course-guide.md.j2", f"courses/{course_id}-guide.html", course=course)
+    guide = course_document(Renderer(PLAYBOOK), course_id, "guide")
     assert "。。" not in guide
 
 

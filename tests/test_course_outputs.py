@@ -12,6 +12,7 @@ from macros.errors import ContentErrors
 from macros.render.markdown import Renderer
 from macros.render.quiz import answer_key, key_script
 from macros.resolve.playbook import Playbook, load_playbook
+from tests.documents import course_document
 
 from .conftest import VALID
 
@@ -46,7 +47,7 @@ def test_quiz_key_holds_what_the_page_must_not(playbook: Playbook) -> None:
 def test_observer_sheet_uses_the_guides_scale_everywhere(playbook: Playbook) -> None:
     renderer = Renderer(playbook)
     script = renderer.item("script-phone", "scripts/script-phone.html")
-    guide = renderer.fragment("course-guide.md.j2", "courses/course-one-guide.html", course=playbook.get("course-one"))
+    guide = course_document(renderer, "course-one", "guide")
     for page in (script, guide):
         assert "满分 8 分，达到 70%（6 分）为通过" in page
         assert "1–5" not in page

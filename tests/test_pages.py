@@ -4,8 +4,9 @@ import yaml
 
 from macros.load.kinds import KINDS
 from macros.render.navigation import build_nav
-from macros.render.pages import COURSE_OUTPUTS, GUIDE_PAGES, generated_pages
+from macros.render.pages import GUIDE_PAGES, generated_pages
 from macros.resolve import faq
+from macros.resolve.coursedocs import COURSE_OUTPUTS
 from macros.resolve.faq import faq_pages
 from macros.resolve.firstweek import reading_list
 from macros.resolve.packs import pack_part_src, pack_parts
@@ -25,9 +26,9 @@ def test_one_page_per_item_plus_kind_indexes(content: Path) -> None:
     pages = {page.src: page for page in generated_pages(playbook)}
     stages = playbook.of_kind("stage")
     # plus per stage a print pack (an index and a page per sheet), the guide pages (第一周, 常见难题,
-    # 矩阵), 常见难题's stage pages and the course outputs
+    # 矩阵), 常见难题's stage pages and the course outputs (the handout and the guide one page per day)
     packs = sum(1 + len(pack_parts(playbook, stage.id)) for stage in stages)
-    outputs = len(playbook.of_kind("course")) * len(COURSE_OUTPUTS)
+    outputs = sum(len(COURSE_OUTPUTS) + 2 * len(course.days) for course in playbook.of_kind("course"))
     faq = len(faq_pages(playbook))
     assert len(pages) == len(playbook.entries) + len(KINDS) + packs + len(GUIDE_PAGES) + faq + outputs
     page = pages["forms/form-tiering.md"]

@@ -4,6 +4,7 @@ import pytest
 
 from macros.render.markdown import Renderer, heading
 from macros.resolve.playbook import Playbook, load_playbook
+from tests.documents import course_document
 
 
 @pytest.fixture
@@ -96,10 +97,9 @@ def test_glossary_index_groups_by_pinyin(playbook: Playbook) -> None:
 
 
 def test_course_handout_holds_no_answers_or_facilitator_notes(playbook: Playbook) -> None:
-    course = playbook.get("course-one")
     renderer = Renderer(playbook)
-    handout = renderer.fragment("course-handout.md.j2", "courses/course-one-handout.html", course=course)
-    guide = renderer.fragment("course-guide.md.j2", "courses/course-one-guide.html", course=course)
+    handout = course_document(renderer, "course-one", "handout")
+    guide = course_document(renderer, "course-one", "guide")
     page = renderer.item("course-one", "courses/course-one.html")
     secrets = [
         "讲师提示甲",

@@ -24,7 +24,7 @@ from pypdf import PdfReader
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
-from macros.exports import book, packs
+from macros.exports import book, parts
 from macros.exports.targets import Target, targets
 from macros.resolve.playbook import Playbook
 
@@ -99,10 +99,10 @@ def page_numbers(pdf: Path, wanted: list[tuple[str, str]]) -> dict[str, int]:
     return pages
 
 
-def _print_pack(page: Page, base: str, site: Path, target: Target, out: Path) -> int:
-    """The pack's index page, answered by a route with every part's sheet in it."""
+def _print_parts(page: Page, base: str, site: Path, target: Target, out: Path) -> int:
+    """The index page of a pack, handout or guide, answered by a route with every part in it."""
     url = base + target.page
-    html = packs.assemble(site, target.page, target.parts)
+    html = parts.assemble(site, target.page, target.parts)
     page.route(url, lambda route: route.fulfill(body=html, content_type="text/html; charset=utf-8"))
     try:
         return _print(page, url, out, target.blank)
@@ -155,7 +155,7 @@ def build(
                 started_at = time.perf_counter()
                 out = site / target.pdf
                 if target.parts:
-                    count = _print_pack(page, base, site, target, out)
+                    count = _print_parts(page, base, site, target, out)
                 elif target.page:
                     count = _print(page, base + target.page, out, target.blank)
                 else:

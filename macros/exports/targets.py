@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from macros.render.pages import COURSE_OUTPUTS
+from macros.resolve.coursedocs import COURSE_OUTPUTS, course_day_srcs, course_src
 from macros.resolve.packs import pack_part_src, pack_parts
 from macros.resolve.playbook import Playbook
 from macros.resolve.urls import page_url
@@ -22,7 +22,8 @@ class Target:
     page: str  # the page printed (site URL), empty for the book
     title: str  # the download's file name, without .pdf
     blank: bool = False  # print packs print as blank forms
-    parts: tuple[str, ...] = ()  # a print pack's part pages (site URLs), printed after ``page`` into one PDF
+    # Part pages (site URLs) printed after ``page`` into one PDF: a pack's sheets, a course's days.
+    parts: tuple[str, ...] = ()
 
 
 def course_pdf(course_id: str, output: str) -> str:
@@ -37,8 +38,9 @@ def targets(playbook: Playbook, book: bool = True) -> list[Target]:
     found = []
     for course in playbook.of_kind("course"):
         for output, label in COURSE_OUTPUTS.items():
-            page = f"courses/{course.id}-{output}.html"
-            found.append(Target(course_pdf(course.id, output), page, f"{course.title}·{label}"))
+            page = page_url(course_src(course.id, output))
+            days = tuple(page_url(src) for src in course_day_srcs(course, output))
+            found.append(Target(course_pdf(course.id, output), page, f"{course.title}·{label}", parts=days))
     for stage in playbook.of_kind("stage"):
         parts = tuple(page_url(pack_part_src(stage.id, part)) for part in pack_parts(playbook, stage.id))
         found.append(

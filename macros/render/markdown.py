@@ -18,8 +18,8 @@ from macros.load import models
 from macros.load.kinds import KINDS
 from macros.render import manifest
 from macros.render.glossary import Glossary, initial
-from macros.render.pages import COURSE_OUTPUTS
 from macros.resolve import urls
+from macros.resolve.coursedocs import COURSE_OUTPUTS, course_day_src, course_src
 from macros.resolve.faq import FaqPage, faq_pages
 from macros.resolve.firstweek import bootcamp, first_week
 from macros.resolve.packs import pack_parts
@@ -71,7 +71,10 @@ BY_STAGE = ("activity", "checklist", "case")
 GROUP_FROM, COMPACT_FROM = 30, 120
 # Printed course documents and the editors' review report: their links carry no summary
 # previews (a hover tip on paper is lost, and they were an eighth of a trainer's guide).
-PREVIEWLESS = {"course-agenda.md.j2", "course-handout.md.j2", "course-guide.md.j2", "review.md.j2"}
+PREVIEWLESS = {
+    "course-agenda.md.j2", "course-handout.md.j2", "course-handout-day.md.j2", "course-guide.md.j2",
+    "course-guide-day.md.j2", "review.md.j2",
+}  # fmt: skip
 # A list longer than this (an index, a 常见难题 page, a print pack) gets a filter box (pb-filter.js).
 FILTER_FROM = 20
 
@@ -123,6 +126,10 @@ class Renderer:
             faq_pages=self._faq_pages,
             book_pdf=BOOK,
             course_outputs=COURSE_OUTPUTS,
+            # A course document's page (its index page, or day ``day`` of a handout or guide), as a site URL.
+            course_page=lambda course_id, output, day=0: urls.page_url(
+                course_day_src(course_id, output, day) if day else course_src(course_id, output)
+            ),
             week=first_week(playbook),
             page_data=self._page_data,
             stage_checklists=lambda stage_id: manifest.stage_checklists(playbook, stage_id),

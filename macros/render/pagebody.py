@@ -15,6 +15,7 @@ from typing import Any
 from jinja2 import Environment, StrictUndefined
 
 from macros import state
+from macros.resolve.coursedocs import course_srcs
 from macros.resolve.packs import pack_part_src, pack_parts, pack_src
 from macros.resolve.playbook import Playbook
 from macros.resolve.urls import index_path, src_path
@@ -58,7 +59,7 @@ def source_files(playbook: Playbook) -> dict[str, str]:
             files[pack_src(item_id)] = entry.file
             files.update({pack_part_src(item_id, part): entry.file for part in pack_parts(playbook, item_id)})
         if entry.kind.name == "course":
-            files.update({f"courses/{item_id}-{output}.md": entry.file for output in ("agenda", "handout", "guide")})
+            files.update(dict.fromkeys(course_srcs(playbook.get(item_id)), entry.file))
     return files
 
 

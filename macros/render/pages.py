@@ -7,6 +7,8 @@ from dataclasses import dataclass
 import yaml
 
 from macros.load.kinds import KINDS, Kind
+from macros.load.models import Course
+from macros.resolve.coursedocs import COURSE_OUTPUTS, course_day_srcs, course_src
 from macros.resolve.faq import faq_pages
 from macros.resolve.firstweek import reading_list
 from macros.resolve.packs import pack_part_src, pack_parts, pack_src
@@ -78,7 +80,7 @@ def pack_pages(playbook: Playbook, stage_id: str, title: str) -> list[GeneratedP
     """A stage's print pack: an index page, and one page per checklist or form.
 
     One page with every sheet of a stage grew with the stage (235 kB at 1×, 2.2 MB at 10×);
-    the PDF step (macros/exports/packs.py) puts the parts back together for paper (see
+    the PDF step (macros/exports/parts.py) puts the parts back together for paper (see
     macros/resolve/packs.py).
     """
     meta = {"title": f"{title} · 打印资料包", "search": {"exclude": True}}
@@ -117,16 +119,17 @@ def faq_part_pages(playbook: Playbook) -> list[GeneratedPage]:
     return pages
 
 
-COURSE_OUTPUTS = {"agenda": "议程", "handout": "学员讲义", "guide": "讲师手册"}
-
-
-def course_pages(course_id: str, title: str) -> list[GeneratedPage]:
-    """Printable outputs of a course, all derived from the course file."""
+def course_pages(course: Course) -> list[GeneratedPage]:
+    """Printable outputs of a course, all derived from the course file; handout and guide by day."""
     pages = []
     for output, label in COURSE_OUTPUTS.items():
-        meta = {"title": f"{title} · {label}", "search": {"exclude": True}}
-        body = f"{{{{ render_fragment('course-{output}', course=course({course_id!r})) }}}}\n"
-        pages.append(GeneratedPage(f"courses/{course_id}-{output}.md", _front_matter(meta) + body, in_nav=False))
+        meta = {"title": f"{course.title} · {label}", "search": {"exclude": True}}
+        body = f"{{{{ render_fragment('course-{output}', course=course({course.id!r})) }}}}\n"
+        pages.append(GeneratedPage(course_src(course.id, output), _front_matter(meta) + body, in_nav=False))
+        for number, src in enumerate(course_day_srcs(course, output), 1):
+            meta = {"title": f"{course.title} · {label} · {course.days[number - 1].title}", "search": {"exclude": True}}
+            body = f"{{{{ render_fragment('course-{output}-day', course=course({course.id!r}), day={number}) }}}}\n"
+            pages.append(GeneratedPage(src, _front_matter(meta) + body, in_nav=False))
     return pages
 
 
@@ -137,5 +140,5 @@ def generated_pages(playbook: Playbook) -> list[GeneratedPage]:
     pages += [page for stage in playbook.of_kind("stage") for page in pack_pages(playbook, stage.id, stage.title)]
     pages += [guide_page(src) for src in GUIDE_PAGES]
     pages += faq_part_pages(playbook)
-    pages += [page for course in playbook.of_kind("course") for page in course_pages(course.id, course.title)]
+    pages += [page for course in playbook.of_kind("course") for page in course_pages(course)]
     return pages

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from macros.load.kinds import KINDS
 from macros.resolve import urls
+from macros.resolve.coursedocs import course_srcs
 from macros.resolve.faq import faq_pages
 from macros.resolve.history import FileChange, History, content_changed, load_yaml
 from macros.resolve.packs import pack_part_src, pack_parts, pack_src
@@ -137,8 +138,8 @@ def _page_dates(
         for part in parts:
             pages[pack_part_src(stage.id, part)] = (fresh.newest([stage.id, part]), None)
     for course in playbook.of_kind("course"):
-        for output in ("agenda", "handout", "guide"):
-            pages[f"courses/{course.id}-{output}.md"] = (fresh.updated[course.id], course.id)
+        for src in course_srcs(course):
+            pages[src] = (fresh.updated[course.id], course.id)
     for part in faq_pages(playbook):
         pages[part.src] = (fresh.newest(part.answers()), None)
     everything = fresh.newest(list(playbook.entries))

@@ -2,7 +2,7 @@
 
 On the site a pack is an index page (packs/<stage>.html) and one page per checklist or form
 (packs/<stage>/<id>.html): a single page with every sheet grew with the stage (235 kB at 1×,
-2.2 MB at 10×). The PDF step (macros/exports/packs.py) puts the sheets back into one document.
+2.2 MB at 10×). The PDF step (macros/exports/parts.py) puts the sheets back into one document.
 """
 
 from __future__ import annotations

@@ -84,7 +84,7 @@ def test_observer_sheet_scores_as_the_guide_says(page: Page, fixture_url: str, t
     table = page.locator(".pb-observer-table").evaluate("t => t.getBoundingClientRect().width")
     assert notes > 0.25 * table, "the 记录 column has room to write in"
     guide = page.context.new_page()
-    guide.goto(fixture_url + "courses/course-one-guide.html")
+    guide.goto(fixture_url + "courses/course-one-guide/day-1.html")
     expect(guide.locator(".pb-observer-scoring")).to_contain_text("满分 8 分，达到 70%（6 分）为通过")
 
 
@@ -98,7 +98,7 @@ def test_practice_mode_prints_the_whole_script(page: Page, fixture_url: str, tmp
 
 
 def test_every_printed_page_is_numbered_and_headed(page: Page, fixture_url: str, tmp_path: Path) -> None:
-    page.goto(fixture_url + "courses/course-one-handout.html")
+    page.goto(fixture_url + "courses/course-one-handout/day-1.html")  # a day of the handout, pages long
     pdf = print_pdf(page, tmp_path / "handout.pdf", mode=None)  # as Ctrl+P would: beforeprint prepares
     total = page_count(pdf)
     for number in range(1, total + 1):

@@ -110,8 +110,12 @@ def test_composer_download_builds_as_a_course(page: Page, fixture_url: str, tmp_
     assert result.returncode == 0, result.stderr[-3000:]
     agenda = (project / "site" / "courses" / "phone-workshop-agenda.html").read_text("utf-8")
     assert "09:00–10:00" in agenda and "10:00–10:30" in agenda
-    guide = (project / "site" / "courses" / "phone-workshop-guide.html").read_text("utf-8")
-    handout = (project / "site" / "courses" / "phone-workshop-handout.html").read_text("utf-8")
+    courses = project / "site" / "courses"  # a one-day course: an index page and one day page each
+    guide, handout = (
+        courses.joinpath(f"phone-workshop-{output}.html").read_text("utf-8")
+        + courses.joinpath(f"phone-workshop-{output}", "day-1.html").read_text("utf-8")
+        for output in ("guide", "handout")
+    )
     for facilitator_only in (
         "角色演练观察表：电话约见",
         "四分钟内约到周三下午。",

@@ -1,9 +1,11 @@
-"""A stage's print pack as one HTML document, assembled from its index page and part pages.
+"""A document printed from several pages, assembled into one HTML page: a stage's print pack,
+a course's handout or facilitator guide.
 
 On the site a pack is an index page and one page per checklist or form (a single page grew
-with the stage: 2.2 MB at 10× the content). On paper it is still one document: the index
-page's shell (styles, scripts, title) with every part's sheet (``section.pb-pack-part``) and
-page data (``script.pb-data``) moved in, in print order. Links and sources inside a sheet are
+with the stage: 2.2 MB at 10× the content); a handout or guide is an index page and one page
+per day. On paper each is one document: the index page's shell (styles, scripts, title) with
+every part's printed sections (``section.pb-part``) and page data (``script.pb-data``) moved
+in, in print order. Links and sources inside a sheet are
 rewritten from the part's folder to the index page's.
 """
 
@@ -15,7 +17,7 @@ from pathlib import Path
 from lxml import html as lxml_html
 
 _ARTICLE = "//article[contains(concat(' ', @class, ' '), ' md-content__inner ')]"
-_MOVED = ".//section[contains(concat(' ', @class, ' '), ' pb-pack-part ')] | .//script[contains(@class, 'pb-data')]"
+_MOVED = ".//section[contains(concat(' ', @class, ' '), ' pb-part ')] | .//script[contains(@class, 'pb-data')]"
 
 
 def _rebase(element: lxml_html.HtmlElement, from_url: str, to_url: str) -> None:
@@ -32,7 +34,7 @@ def _rebase(element: lxml_html.HtmlElement, from_url: str, to_url: str) -> None:
 
 
 def assemble(site: Path, index_url: str, part_urls: tuple[str, ...]) -> str:
-    """The pack's HTML, to be served at ``index_url`` (its relative asset links stay right)."""
+    """The document's HTML, to be served at ``index_url`` (its relative asset links stay right)."""
     shell = lxml_html.parse(str(site / index_url))
     body = shell.xpath(_ARTICLE)[0]
     for part_url in part_urls:
@@ -41,7 +43,7 @@ def assemble(site: Path, index_url: str, part_urls: tuple[str, ...]) -> str:
             raise ValueError(f"{part_url}: 页面里没有正文（article.md-content__inner）")
         moved = found[0].xpath(_MOVED)
         if not any(node.tag == "section" for node in moved):
-            raise ValueError(f"{part_url}: 页面里没有资料包的一张（section.pb-pack-part）")
+            raise ValueError(f"{part_url}: 页面里没有要打印的部分（section.pb-part）")
         for node in moved:
             _rebase(node, part_url, index_url)
             node.tail = "\n"
