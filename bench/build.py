@@ -5,8 +5,8 @@ For each scale (1× is content/, N× is made by bench/synth.py) it prints: valid
 time, site size, HTML per page (average, max and the heaviest page), the bytes of script
 data a page loads (assets/playbook/*.js and inline JSON, average and max), and the time of
 a plain Material build of the same Markdown (our pages with the macros already expanded,
-same theme, features, Markdown extensions and search, no playbook/macros plugin or theme
-overrides), measured in the same run.
+same theme and overrides, features, Markdown extensions and search, no playbook/macros
+plugin), measured in the same run.
 
     python bench/build.py            # 1× and 10×
     python bench/build.py 1 3        # other scales
@@ -31,9 +31,11 @@ sys.path.insert(0, str(ROOT))
 
 from bench.synth import make_synthetic  # noqa: E402
 from macros import state  # noqa: E402
+from macros.render.freshview import maintenance_pages  # noqa: E402
 from macros.render.navigation import build_nav  # noqa: E402
 from macros.render.pagebody import render_body  # noqa: E402
 from macros.render.pages import generated_pages  # noqa: E402
+from macros.resolve.dating import date_playbook  # noqa: E402
 from macros.resolve.playbook import load_playbook  # noqa: E402
 from macros.resolve.urls import page_url  # noqa: E402
 from tests.conftest import build_site  # noqa: E402
@@ -96,17 +98,18 @@ def export_markdown(content: Path, folder: Path) -> Path:
     """Our pages as plain Markdown (macros expanded) and a mkdocs.yml without our plugins."""
     playbook = load_playbook(content, root=content.parent)
     state.set_current(playbook)
+    state.set_freshness(*date_playbook(playbook, content, ROOT / "docs")[:2])
     docs = folder / "docs"
     shutil.copytree(ROOT / "docs", docs)
     shutil.copytree(ROOT / "overrides", folder / "overrides")  # the theme's custom_dir, as in our build
-    sources = [(page.src, page.markdown) for page in generated_pages(playbook)]
+    # The maintenance pages (更新记录, 审核报告) too: the plain build should print every page ours does.
+    sources = [(page.src, page.markdown) for page in generated_pages(playbook) + maintenance_pages()]
     sources += [(path.relative_to(docs).as_posix(), path.read_text("utf-8")) for path in docs.glob("*.md")]
     for src, markdown in sources:
         (docs / src).parent.mkdir(parents=True, exist_ok=True)
         (docs / src).write_text(render_body(markdown, page_url(src)), "utf-8")
     config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=_EnvLoader)
     config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and {"playbook", "macros"} & set(p))]
-    config["theme"].pop("custom_dir", None)
     config["docs_dir"] = str(docs)
     config["strict"] = False
     config["nav"] = build_nav(playbook, config.get("extra", {}).get("nav_extra"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -29,9 +28,7 @@ from macros.render.navigation import build_nav
 from macros.render.pagebody import index_sources, render_body, source_files
 from macros.render.pages import generated_pages
 from macros.render.quiz import key_path, key_script
-from macros.resolve import freshness
-from macros.resolve.changelog import build_changelog
-from macros.resolve.history import read_history
+from macros.resolve.dating import date_playbook
 from macros.resolve.playbook import Playbook, load_playbook
 from macros.safebuild import StagedSite, keep_serving, strict_warnings
 from macros.search.build import write_site_index
@@ -72,14 +69,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def _read_history(self, content_dir: Path, docs_dir: Path) -> None:
         """Dates, reviews and the change log, from one `git log` (never fails the build)."""
-        history = read_history(content_dir, [docs_dir])
-        try:
-            fresh = freshness.build(self.playbook, history, date.today(), content_dir, docs_dir)
-            changelog = build_changelog(self.playbook, history, freshness.repo_path(history, content_dir))
-        finally:
-            history.close()
+        fresh, changelog, summary = date_playbook(self.playbook, content_dir, docs_dir)
         state.set_freshness(fresh, changelog)
-        log.info(fresh.report().summary() + ("" if history.complete else f"（{history.reason}）"))
+        log.info(summary)
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         # After every on_config: Material's search plugin has made its index by now.
