@@ -23,11 +23,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jieba
-
 from macros.resolve.playbook import Playbook
 from macros.resolve.urls import item_src, page_url
-from macros.search.segment import FUNCTION_CHARS, Segmenter, is_han, normalise
+from macros.search.dictionary import jieba_dictionary
+from macros.search.segment import FUNCTION_CHARS, Segmenter, normalise
 from macros.search.thesaurus import Thesaurus
 from macros.search.vocabulary import words as site_titles
 from macros.search.words import INTENTS, WEAK, cue_words
@@ -97,11 +96,6 @@ def pages_of(index: dict, playbook: Playbook) -> list[Page]:
 
 def mnemonics(text: str) -> list[str]:
     return [re.sub("[、·・]", "", found) for found in _MNEMONIC.findall(text)]
-
-
-def jieba_words() -> set[str]:
-    jieba.dt.check_initialized()
-    return {word for word, freq in jieba.dt.FREQ.items() if freq and 2 <= len(word) <= 12 and is_han(word)}
 
 
 def site_words(playbook: Playbook, thesaurus: Thesaurus) -> set[str]:
@@ -198,8 +192,9 @@ def build_index(index: dict, playbook: Playbook, thesaurus: Thesaurus) -> tuple[
     pages = pages_of(index, playbook)
     site = site_words(playbook, thesaurus)
     site |= {word for page in pages for texts in _fields(page).values() for text in texts for word in mnemonics(text)}
-    # jieba's dictionary also holds every prefix of its words: the segmenter stops early with it.
-    segmenter = Segmenter(jieba_words(), site, prefixes=jieba.dt.FREQ)
+    # With every prefix of jieba's words the segmenter stops early (macros/search/dictionary.py).
+    words, prefixes = jieba_dictionary()
+    segmenter = Segmenter(words, site, prefixes=prefixes)
     scores = score_pages(pages, segmenter)
     terms = {word: encode_postings(postings) for word, postings in sorted(scores.items())}
     numbers = {page.url: number for number, page in enumerate(pages)}
