@@ -113,3 +113,21 @@ def test_dropdown_options_with_commas_and_quotes_stay_whole(tmp_path: Path) -> N
     assert ["战略, 重点", '说"是"', "=cmd|'/c calc'!A1"] in lists.values()
     assert ["甲,乙", "丙"] in lists.values()
     assert all(cell.data_type == "s" for row in options.iter_rows() for cell in row if cell.value)
+
+
+def test_a_workbook_made_once_is_reused_and_a_changed_form_is_made_anew(tmp_path: Path, monkeypatch: Any) -> None:
+    from openpyxl import load_workbook
+
+    from macros.exports import workbook
+
+    monkeypatch.setattr(workbook.tempfile, "gettempdir", lambda: str(tmp_path / "cache"))
+    (tmp_path / "cache").mkdir()
+    first = workbook.write_workbooks([_template("客户拜访表")], tmp_path / "a")[0]
+    cached = workbook._cached(_template("客户拜访表"))
+    assert cached.is_file() and cached.read_bytes() == first.read_bytes()
+    cached.write_bytes(first.read_bytes())
+    again = workbook.write_workbooks([_template("客户拜访表")], tmp_path / "b")[0]
+    assert again.read_bytes() == cached.read_bytes()  # copied, not made again (made again differs in its timestamps)
+    changed = workbook.write_workbooks([_template("客户回访表")], tmp_path / "c")[0]
+    assert load_workbook(changed).active["A1"].value == "客户回访表"
+    assert len(list((tmp_path / "cache" / "playbook-xlsx").glob("*.xlsx"))) == 2
