@@ -274,7 +274,10 @@ def test_trust_objection_term_offers_guarantees_as_the_seed_does() -> None:
 def test_small_review_findings_stay_fixed() -> None:
     volume = text_of("case-increase-volume")
     assert "60% 左右" not in volume and "47%" in volume  # 660 of 1400 万元 this year
-    assert "合规检查清单" not in text_of("case-old-customer-price-cut")  # the checklist's title is 注意事项：…
+    compliance = PLAYBOOK.get("compliance-checklist")  # renamed from 注意事项：…; the case names it and a group of it
+    price_cut = text_of("case-old-customer-price-cut")
+    assert "《注意事项" not in price_cut and compliance.title.split("：")[0] in price_cut
+    assert "“礼品、招待与反贿赂”" in price_cut and "礼品、招待与反贿赂" in [group.title for group in compliance.groups]
     assert "陈述对客户问题的认识" not in text_of("case-third-proposal-behind")  # seed 002 nearly verbatim
     assert not any("推销" in q for q in PLAYBOOK.get("what-is-selling").questions)  # the page never answered it
     assert "演示" not in "".join(line.text for line in PLAYBOOK.get("inside-coach").lines)  # no demo before visit 4
