@@ -331,3 +331,22 @@ def test_the_letter_after_meeting_the_decision_maker_follows_one_rule() -> None:
             item_id
         )
     assert "顾问模式" in text_of("confirm-scope-checklist")
+
+
+def test_stage_options_on_forms_are_the_stage_titles() -> None:
+    # A form's 阶段 select offers the stages by their titles, in order (the follow-up form had “客户维护”).
+    stages = sorted(
+        (e.item for e in PLAYBOOK.entries.values() if isinstance(e.item, models.Stage)), key=lambda s: s.order
+    )
+    titles = [stage.title for stage in stages]
+    wrong = []
+    for entry in PLAYBOOK.entries.values():
+        if not isinstance(entry.item, models.Template):
+            continue
+        for section in entry.item.sections:
+            for field in section.fields:
+                for control in (field, *field.columns):
+                    if control.options and (control.id == "stage" or "阶段" in control.label):
+                        if control.options != titles[: len(control.options)]:
+                            wrong.append(f"{entry.item.id}.{control.id}: {control.options}")
+    assert wrong == []
