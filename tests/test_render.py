@@ -93,7 +93,7 @@ def test_activity_shows_position_and_next(playbook: Playbook) -> None:
 
 def test_glossary_index_groups_by_pinyin(playbook: Playbook) -> None:
     html = Renderer(playbook).index("term", "glossary/index.html")
-    assert "### S {#group-1}" in html
+    assert "## S {#group-1 .pb-index-group}" in html
 
 
 def test_course_handout_holds_no_answers_or_facilitator_notes(playbook: Playbook) -> None:
@@ -168,7 +168,7 @@ def test_a_long_index_is_grouped_and_names_items_only(tmp_path: Path, monkeypatc
     monkeypatch.setattr(render, "GROUP_FROM", 2)
     monkeypatch.setattr(render, "COMPACT_FROM", 2)
     html = Renderer(playbook).index("checklist", "checklists/index.html")
-    assert "### 开发商机 {#group-1}" in html, "checklists grouped by stage"
+    assert "## 开发商机 {#group-1 .pb-index-group}" in html, "checklists grouped by stage"
     assert "pb-index-compact" in html and playbook.get("list-find").summary not in html
     monkeypatch.setattr(render, "COMPACT_FROM", 100)
     assert playbook.get("list-find").summary in Renderer(playbook).index("checklist", "checklists/index.html")
