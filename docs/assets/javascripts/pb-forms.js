@@ -169,7 +169,9 @@
       form.querySelectorAll(".pb-field[data-field]").forEach(function (wrapper) {
         if (wrapper.closest(".pb-form-table")) return;
         if (wrapper.dataset.type === "table") {
-          wrapper.querySelector("thead tr").appendChild(h("th", { class: "pb-noprint" }));
+          wrapper
+            .querySelector("thead tr")
+            .appendChild(h("th", { class: "pb-noprint" }, h("span", { class: "pb-visually-hidden", text: "操作" })));
           wrapper.appendChild(
             h("button", {
               type: "button",
