@@ -350,3 +350,9 @@ def test_stage_options_on_forms_are_the_stage_titles() -> None:
                         if control.options != titles[: len(control.options)]:
                             wrong.append(f"{entry.item.id}.{control.id}: {control.options}")
     assert wrong == []
+
+
+def test_the_commercial_member_records_the_terms_not_the_consultant() -> None:
+    # 000 §三（一）角色分工: 主谈人负责整体节奏、技术顾问负责解答专业问题、商务人员负责条款记录.
+    step = next(s for s in PLAYBOOK.get("summarize-agreement").steps if "记录条款" in s.text)
+    assert step.roles == ["S"] and "顾问负责记录" not in step.detail
