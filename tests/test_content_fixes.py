@@ -356,3 +356,27 @@ def test_the_commercial_member_records_the_terms_not_the_consultant() -> None:
     # 000 §三（一）角色分工: 主谈人负责整体节奏、技术顾问负责解答专业问题、商务人员负责条款记录.
     step = next(s for s in PLAYBOOK.get("summarize-agreement").steps if "记录条款" in s.text)
     assert step.roles == ["S"] and "顾问负责记录" not in step.detail
+
+
+def _people_listed(listed: str) -> int:
+    """“总经理、销售、计划 2 位负责人、两位主任和 IT 负责人” is 6: “计划 2 位负责人” takes in 销售."""
+    numerals = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+    count = pending = 0
+    for part in re.split("[、和]", listed):
+        match = re.search(r"(\d+|[一两二三四五])\s*位", part)
+        if not match:
+            pending += 1
+            continue
+        number = numerals.get(match.group(1)) or int(match.group(1))
+        # “财务 5 位负责人” closes a run of departments; “两位车间主任” stands alone.
+        absorbed = min(pending, number - 1) if part[: match.start()].strip() else 0
+        count += number + pending - absorbed
+        pending = 0
+    return count + pending
+
+
+def test_the_research_example_lists_as_many_people_as_it_interviews() -> None:
+    assert _people_listed("总经理、销售、计划 2 位负责人、两位主任和 IT 负责人") == 6
+    text = PLAYBOOK.get("needs-research").examples[0].text
+    match = re.search(r"访谈 (\d+) 人：([^，]+)，", text)
+    assert match and _people_listed(match.group(2)) == int(match.group(1)), match and match.group(0)
