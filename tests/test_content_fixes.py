@@ -380,3 +380,17 @@ def test_the_research_example_lists_as_many_people_as_it_interviews() -> None:
     text = PLAYBOOK.get("needs-research").examples[0].text
     match = re.search(r"访谈 (\d+) 人：([^，]+)，", text)
     assert match and _people_listed(match.group(2)) == int(match.group(1)), match and match.group(0)
+
+
+def test_what_you_check_against_the_visit_check_sheet_is_on_the_sheet() -> None:
+    sheet = PLAYBOOK.get("visit-check-sheet")
+    tools = next(field.label for section in sheet.sections for field in section.fields if field.id == "tools-ready")
+    missing = [
+        f"{item_id}: {tool}"
+        for item_id, entry in PLAYBOOK.entries.items()
+        for sentence in sentences(entry.item)
+        for listed in re.findall(r"对照拜访检查单核对([^，]+)", sentence)
+        for tool in re.split("[、和]", listed)
+        if tool not in tools
+    ]
+    assert missing == [], tools
