@@ -394,3 +394,19 @@ def test_what_you_check_against_the_visit_check_sheet_is_on_the_sheet() -> None:
         if tool not in tools
     ]
     assert missing == [], tools
+
+
+def test_a_process_lists_the_activities_its_mapping_column_names() -> None:
+    # The 对应本手册 column maps a seed's stages to our activities; those pages link back only through `activities:`.
+    titles = {activity.title: activity.id for activity in PLAYBOOK.of_kind("activity")}
+    missing = []
+    for process in PLAYBOOK.of_kind("process"):
+        for section in process.sections:
+            if section.table is None or "对应本手册" not in section.table.columns:
+                continue
+            column = section.table.columns.index("对应本手册")
+            for row in section.table.rows:
+                for name in re.split("[：、；，]", row[column]):
+                    if name in titles and titles[name] not in process.activities:
+                        missing.append(f"{process.id}: {name} ({titles[name]})")
+    assert missing == []
