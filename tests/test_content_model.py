@@ -60,6 +60,18 @@ FACT_PATTERNS = [
         r"|(战略|重点|普通)客户[^。；，、]{0,4}(每月|每季度|每半年|半年)\s*(\d+|一)\s*次",
     ),
     (
+        "tier visit frequency, in a definition",
+        "customer-tiering",
+        r"(第一|第二|第三|最高一)级[^。；]{0,40}(每月|每季度|每半年)回访",
+    ),
+    (
+        "tier amount",
+        "customer-tiering",
+        r"(战略|重点|普通)客户[^。；，]{0,10}(\d+\s*[–-]\s*\d+\s*万元|\d+\s*万元(以上|以下|及以上))"
+        r"|\d+\s*([–-]\s*\d+\s*)?万元(以上|以下|及以上)?为(战略|重点|普通)客户",
+    ),
+    ("tier share", "customer-tiering", r"(战略|重点|普通)客户（?约?占\s*\d+%|约占客户数\s*\d+%"),
+    (
         "re-tiering cadence",
         "customer-tiering",
         r"(每月|每季度|每半年|每年)[^。；]{0,24}(调整|复核)[^。；]{0,10}(分级|等级)",

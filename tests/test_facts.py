@@ -8,6 +8,7 @@ import pytest
 
 from macros.errors import ContentErrors
 from macros.render.markdown import Renderer
+from macros.resolve.facts import facts_of
 from macros.resolve.playbook import load_playbook
 
 
@@ -80,7 +81,6 @@ def _company(**extra: object) -> dict[str, object]:
 
 def test_a_company_sheet_offers_its_numbers_as_facts() -> None:
     from macros.load.models import Company
-    from macros.resolve.facts import facts_of
 
     deal = {"id": "erp", "title": "ERP", "facts": [{"id": "contract", "label": "合同", "value": "120 万元"}]}
     company = Company.model_validate(_company(deals=[deal]))
@@ -101,3 +101,18 @@ def test_a_company_sheet_states_each_fact_and_stage_once(extra: dict[str, object
 
     with pytest.raises(ValidationError):
         Company.model_validate(_company(**extra))
+
+
+def test_a_tier_offers_its_share_and_amount_as_facts(content: Path) -> None:
+    # The amount reads the way CONTRIBUTING asks for ranges: no overlap at the boundary (100 万元 is 战略 only).
+    playbook = load_playbook(content, root=content.parent)
+    [tiering] = [item for item in playbook.of_kind("template") if item.tiers]
+    facts = {key: value for key, value in facts_of(tiering).items() if key.endswith(("-share", "-amount"))}
+    assert facts == {
+        "strategic-share": "5%",
+        "strategic-amount": "100 万元及以上",
+        "key-share": "20%",
+        "key-amount": "10 万元到不到 100 万元",
+        "normal-share": "75%",
+        "normal-amount": "不到 10 万元",
+    }

@@ -35,6 +35,8 @@ def derived(item: models.Item) -> dict[str, str]:
             found[f"{tier.id}-name"] = tier.name
             found[f"{tier.id}-review"] = tier.review
             found[f"{tier.id}-response"] = f"{tier.response_hours} 小时"
+            found[f"{tier.id}-share"] = f"{tier.share}%"
+            found[f"{tier.id}-amount"] = _amount(tier.min_amount, tier.max_amount)
         if item.scoring:
             for band in item.scoring.bands:
                 found[f"band-{band.mode}"] = f"{band.min}–{band.max} 分"
@@ -45,6 +47,15 @@ def derived(item: models.Item) -> dict[str, str]:
         found["standard-period"] = item.standard.period
         found["standard-target"] = item.standard.target
     return found
+
+
+def _amount(low: int | None, high: int | None) -> str:
+    """A tier's annual amount in the words CONTRIBUTING asks for: ranges that don't overlap at the boundary."""
+    if low is not None and high is not None:
+        return f"{low} 万元到不到 {high} 万元"
+    if low is not None:
+        return f"{low} 万元及以上"
+    return f"不到 {high} 万元" if high is not None else "不限"
 
 
 def facts_of(item: models.Item) -> dict[str, str]:
