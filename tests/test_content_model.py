@@ -158,24 +158,47 @@ COMPANY_NUMBERS = {
         ("staff", r"(?:员工约?|有)\s*(\d+)\s*人"),
         ("output", r"年产值约?\s*([\d.]+)\s*亿"),
         ("machines", r"(\d+)\s*(?:多)?台(?:数控机床|加工中心)"),
-        ("tool-spend", r"刀具(?:采购)?约?\s*(\d+)\s*万|年采购额约?\s*(\d+)\s*万元[^。]*刀具"),
+        ("moulding", r"(\d+)\s*台注塑机"),
+        (
+            "tool-spend",
+            r"刀具(?:采购)?约?\s*(\d+)\s*万|刀具年采购额约?\s*(\d+)\s*万|年采购额约?\s*(\d+)\s*万元[^。]*刀具",
+        ),
+        ("fastener-spend", r"紧固件约?\s*(\d+)\s*万"),
         ("erp-budget", r"ERP[^。；]{0,12}预算约?\s*(\d+)\s*万"),
         ("erp-contract", r"ERP[^。；]{0,8}(?:合同总额|合同金额|项目|报价)\s*(\d+)\s*万|签了\s*(\d+)\s*万元的\s*ERP"),
+        ("erp-score", r"商机评估\s*(\d+)\s*分|总分\s*(\d+)\s*分"),
     ],
     "xinghe-logistics": [
         # “苏州 3 个仓库” is the WMS scope, not the company's size.
         ("warehouses", r"(?<!苏州)有\s*(\d+)\s*个仓|(?<![苏州\d])(?<!苏州 )(\d+)\s*个仓库"),
         ("suzhou-warehouses", r"苏州\s*(?:的\s*)?(\d+)\s*个仓"),
-        (
-            "vehicles",
-            r"有\s*(\d+)\s*辆(?:车|货车)|自有(?:车辆|货车)\s*(\d+)\s*辆"
-            r"|(?:现在|一共|总共)\s*(\d+)\s*辆车|车是\s*(\d+)\s*辆",
-        ),
+        # “咱们现在 85 辆车” in a line of the cold-visit script: any count of vehicles, not only “有 N 辆”.
+        ("vehicles", r"(?<![\d.])(\d+)\s*辆(?:车|货车)|(?:自有车辆|自有货车|车是|车有)\s*(\d+)\s*辆"),
         ("reefers", r"(\d+)\s*辆冷藏车"),
         ("staff", r"员工约?\s*(\d+)\s*人"),
         ("wms-contract", r"仓储管理\s*SaaS[^。；]{0,12}合同金额\s*(\d+)\s*万"),
+        ("wms-pick-errors", r"拣货差错率[^。；\d]{0,6}([\d.]+)\s*%"),
+    ],
+    "huadong-cold-chain": [
+        ("reefers", r"(\d+)\s*辆冷藏车"),
+        ("revenue", r"年营收约?\s*([\d.]+)\s*亿"),
+    ],
+    "huanan-food": [
+        ("revenue", r"年营收约?\s*([\d.]+)\s*亿"),
+        ("lines", r"(\d+)\s*条包装线"),
+        ("packaging-budget", r"包装线[^。；]{0,16}预算约?\s*(\d+)\s*万"),
+    ],
+    "jiangnan-printing": [
+        ("staff", r"员工约?\s*(\d+)\s*人"),
+        ("output", r"年产值约?\s*([\d.]+)\s*亿"),
+    ],
+    "ningbo-appliance-parts": [
+        ("new-machines", r"(\d+)\s*台\s*650\s*吨"),
+        ("erp-users", r"(\d+)\s*个用户的\s*ERP"),
     ],
 }
+# A number that is a part of the company, not its size, says so in its clause: “先用 20 辆车试点”, “您挑 5 辆车”.
+SUBSET = re.compile(r"其中|试点|挑|先用|自己|每|同规模|同类|同行")
 
 
 def _mentions(company_id: str) -> list[str]:
@@ -231,23 +254,40 @@ def _scripts_about(company_id: str, names: list[str]) -> dict[str, str]:
     return found
 
 
+def test_every_sheet_says_how_examples_state_its_numbers() -> None:
+    assert set(COMPANY_NUMBERS) == set(COMPANIES), "add the new sheet's numbers to COMPANY_NUMBERS"
+
+
+def _sheets_referred_to(item_id: str) -> set[str]:
+    return {ref.target for ref in PLAYBOOK.refs if ref.source == item_id and ref.target in COMPANIES}
+
+
 @pytest.mark.parametrize("company_id", sorted(COMPANY_NUMBERS))
 def test_every_example_of_a_company_agrees_with_its_sheet(company_id: str) -> None:
+    """Each number an example states about the company is the sheet's.
+
+    A text that names the company is checked; so is every text of an item whose only sheet is
+    this one (a script's lines, a case's model answer), where the company goes unnamed.
+    """
     company = PLAYBOOK.get(company_id)
     values = company.fact_values()
     names = [company.title, *company.aliases]
     forms = {**_form_examples_about(company_id, names), **_scripts_about(company_id, names)}
+    referring = {ref.source for ref in PLAYBOOK.refs if ref.target == company_id} - {company_id}
     wrong = []
-    for item_id in sorted(set(_mentions(company_id)) | set(forms)):
+    for item_id in sorted(set(_mentions(company_id)) | set(forms) | referring):
+        only_this_sheet = _sheets_referred_to(item_id) == {company_id}
         for text in [*strings(PLAYBOOK.get(item_id)), *([forms[item_id]] if item_id in forms else [])]:
-            if not any(name in text for name in names):
+            if not (only_this_sheet or any(name in text for name in names)):
                 continue
             for fact, pattern in COMPANY_NUMBERS[company_id]:
                 expected = re.search(r"[\d.]+", values[fact]).group(0)
                 for match in re.finditer(pattern, text):
                     stated = next(group for group in match.groups() if group)
-                    if stated != expected:
-                        wrong.append(f"{item_id}: {fact} is {values[fact]} on the sheet, “{match.group(0)}” here")
+                    clause = re.split(r"[，。；：！？]", text[: match.start()])[-1]
+                    if stated != expected and not SUBSET.search(clause):
+                        stated_here = clause + match.group(0)
+                        wrong.append(f"{item_id}: {fact} is {values[fact]} on the sheet, “{stated_here}” here")
     assert not wrong, "\n".join(wrong)
 
 
