@@ -78,6 +78,9 @@ def test_course_pdfs_have_page_numbers_header_and_bookmarks(
     assert ink(image, 0, 0.06) > 0 and ink(image, 0.95, 1) > 0
     handout = pdf_text(fixture_site.folder / course_pdf("course-one", "handout"))
     assert "讲师提示" not in handout and "参考答案" not in handout
+    # Assembled from the index page and the day pages: the days and the quiz, not the site's day list.
+    assert "学习成果" in handout and "课后测验" in handout and "按天分页" not in handout
+    assert "练习：" in handout
 
 
 def test_pack_pdf_is_blank_with_choices_to_tick(printed: list[Printed], fixture_site: Site) -> None:

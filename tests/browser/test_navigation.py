@@ -164,3 +164,17 @@ def test_a_print_pack_lists_its_sheets_and_each_sheet_prints_alone(page: Page, s
     expect(page.locator(".pb-print-bar [data-print=blank]")).to_be_visible()
     page.locator(".pb-pack-nav a", has_text="资料包").first.click()
     expect(page).to_have_url(site_url + "packs/develop-opportunity.html")
+
+
+def test_a_handout_is_an_index_and_a_page_per_day(page: Page, site_url: str) -> None:
+    page.goto(site_url + "courses/key-account-retention-course-handout.html")
+    days = page.locator("ol.pb-course-days a")
+    expect(days).to_have_count(3)
+    expect(page.locator("#outcomes")).to_be_visible()
+    days.nth(1).click()
+    expect(page.locator("section.pb-course-day h2")).to_have_text(re.compile("^第二天"))
+    expect(page.locator(".pb-print-bar button")).to_have_text("打印这一天")
+    page.locator(".pb-pack-nav a", has_text="下一天").click()
+    expect(page.locator("section.pb-course-quiz h2")).to_have_text("课后测验")  # the last day ends with the quiz
+    page.locator(".pb-pack-nav a", has_text="学员讲义").click()
+    expect(page).to_have_url(site_url + "courses/key-account-retention-course-handout.html")
