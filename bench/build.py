@@ -41,6 +41,7 @@ from macros.resolve.urls import page_url  # noqa: E402
 from tests.conftest import build_site  # noqa: E402
 
 _SCRIPT_SRC = re.compile(r'<script[^>]*\ssrc="([^"]+)"')
+_NEEDS = re.compile(r'data-pb-needs="([^"]+)"')  # assets/playbook/<name>.js, loaded by pb-core.js
 _INLINE_DATA = re.compile(r'<script[^>]*type="application/json"[^>]*>(.*?)</script>', re.S)
 
 
@@ -81,6 +82,8 @@ def weigh(site: Path) -> Weight:
             target = (path.parent / src.split("?")[0]).resolve()
             if "/assets/playbook/" in target.as_posix() and target.is_file():
                 loaded += target.stat().st_size
+        needed = {name for names in _NEEDS.findall(html) for name in names.split()}
+        loaded += sum((site / "assets" / "playbook" / f"{name}.js").stat().st_size for name in needed)
         loaded += sum(len(block.encode()) for block in _INLINE_DATA.findall(html))
         data[path] = loaded
     most = max(pages, key=data.__getitem__)

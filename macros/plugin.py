@@ -23,7 +23,7 @@ from macros.exports.workbook import write_workbooks
 from macros.render.freshview import maintenance_pages, updates_data, with_freshness
 from macros.render.htmlsafe import escape_meta, escape_nav
 from macros.render.htmlspace import collapse
-from macros.render.manifest import catalog, deal_data, manifest
+from macros.render.manifest import catalog, deal_data, manifest, stage_data, stage_script
 from macros.render.navigation import build_nav
 from macros.render.pagebody import index_sources, render_body, source_files
 from macros.render.pages import generated_pages
@@ -96,10 +96,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if course.quiz:
                 files.append(File.generated(config, key_path(course.id), content=key_script(course)))
         # Loaded only by the pages that ask for them (data-pb-needs), merged into PB.manifest.
-        for name, variable, data in (
-            ("deal-data", "PB_DEAL_DATA", deal_data(self.playbook)),
-            ("catalog", "PB_CATALOG", catalog(self.playbook)),
-        ):
+        needed = [("deal-data", deal_data(self.playbook)), ("catalog", catalog(self.playbook))]
+        for stage in self.playbook.of_kind("stage"):  # a stage page's progress line
+            needed.append((stage_script(stage.id), stage_data(self.playbook, stage.id)))
+        for name, data in needed:
+            variable = "PB_" + name.upper().replace("-", "_")  # as pb-core.js's loaded() reads it
             script = f"window.{variable} = {json.dumps(data, ensure_ascii=False)};\n"
             files.append(File.generated(config, f"assets/playbook/{name}.js", content=script))
         config.nav = build_nav(self.playbook, config.extra.get("nav_extra"))

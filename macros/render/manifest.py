@@ -5,8 +5,11 @@ grow with the rest of the playbook):
 
 - ``manifest(playbook)``: a small index every page loads (assets/playbook/manifest.js):
   stages with their checklist ids, and the sales modes;
-- ``page_data(...)``: the checklists and forms one page shows progress for, written into
-  that page as JSON (activity and stage pages);
+- ``page_data(...)``: the checklists and forms one page shows, written into that page as
+  JSON (activity, checklist and form pages);
+- ``stage_data(playbook, stage)``: what a stage page's progress line counts, its checklists'
+  item ids without their text, in assets/playbook/stage-<id>.js (at 10× a stage has 100
+  checklists: 200 kB in the page with their text, 45 kB without);
 - ``deal_data(playbook)``: every checklist and form, for the deals page (progress per
   stage, the next unchecked item, stored items that no longer exist, Excel export);
 - ``catalog(playbook)``: every item a trainer can put into a course, for the composer.
@@ -67,6 +70,21 @@ def page_data(playbook: Playbook, checklists: list[str] = (), templates: list[st
         "checklists": {cid: checklist_entry(playbook, cid, visit_mode) for cid in checklists},
         "templates": {tid: template_entry(playbook, tid) for tid in templates},
     }
+
+
+def stage_data(playbook: Playbook, stage_id: str) -> dict[str, Any]:
+    """A stage's checklists for its progress line: what PB.progress reads (mode, item ids), no text."""
+    visit_mode = _visit_modes(playbook)
+    checklists = {}
+    for checklist_id in stage_checklists(playbook, stage_id):
+        entry = checklist_entry(playbook, checklist_id, visit_mode)
+        checklists[checklist_id] = {**entry, "items": [{"id": item["id"]} for item in entry["items"]]}
+    return {"checklists": checklists}
+
+
+def stage_script(stage_id: str) -> str:
+    """The name a stage page asks for (data-pb-needs): assets/playbook/<name>.js sets window.PB_<NAME>."""
+    return f"stage-{stage_id}"
 
 
 def stage_checklists(playbook: Playbook, stage_id: str) -> list[str]:
