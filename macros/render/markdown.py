@@ -22,6 +22,8 @@ from macros.resolve import urls
 from macros.resolve.coursedocs import COURSE_OUTPUTS, course_day_src, course_src
 from macros.resolve.faq import FaqPage, faq_pages
 from macros.resolve.firstweek import bootcamp, first_week
+from macros.resolve.lists import KIT, LABELS, PREVIEWS_UP_TO, SHOWN, ListPage, activity_scripts, list_pages, list_src
+from macros.resolve.lists import page_lists as item_lists
 from macros.resolve.packs import pack_parts
 from macros.resolve.playbook import Playbook
 
@@ -68,12 +70,13 @@ def course_materials(course: models.Course) -> list[str]:
 # Index pages: a list longer than GROUP_FROM is grouped (by stage, or by pinyin initial), one
 # longer than COMPACT_FROM shows titles only.
 BY_STAGE = ("activity", "checklist", "case")
-GROUP_FROM, COMPACT_FROM = 30, 120
-# Printed course documents and the editors' review report: their links carry no summary
-# previews (a hover tip on paper is lost, and they were an eighth of a trainer's guide).
+GROUP_FROM, COMPACT_FROM = 30, 100
+# Printed course documents, the editors' review report and the matrix (up to 24 × SHOWN links,
+# a third of it summaries at 10×): their links carry no summary previews (a hover tip on paper
+# is lost, and they were an eighth of a trainer's guide).
 PREVIEWLESS = {
     "course-agenda.md.j2", "course-handout.md.j2", "course-handout-day.md.j2", "course-guide.md.j2",
-    "course-guide-day.md.j2", "review.md.j2",
+    "course-guide-day.md.j2", "review.md.j2", "matrix.md.j2",
 }  # fmt: skip
 # A list longer than this (an index, a 常见难题 page, a print pack) gets a filter box (pb-filter.js).
 FILTER_FROM = 20
@@ -96,6 +99,7 @@ class Renderer:
             comment_end_string="#>",
         )
         self.env.filters["heading"] = heading
+        self.env.filters["groupby_kind"] = self._by_kind
         self.env.globals.update(
             pb=playbook,
             kinds=KINDS,
@@ -132,8 +136,17 @@ class Renderer:
             ),
             week=first_week(playbook),
             page_data=self._page_data,
-            stage_checklists=lambda stage_id: manifest.stage_checklists(playbook, stage_id),
+            stage_script=manifest.stage_script,
             bootcamp=bootcamp(playbook),
+            # Lists that grow with the content: the first list_shown, then a list page (resolve/lists.py).
+            list_shown=SHOWN,
+            list_previews=PREVIEWS_UP_TO,
+            list_labels=LABELS,
+            kit_labels=KIT,
+            page_lists=lambda item_id: item_lists(playbook, item_id),
+            activity_scripts=lambda activity: activity_scripts(playbook, activity),
+            list_href=self._list_href,
+            list_page=self._list_page,
         )
 
     # ------------------------------------------------------------ pages
@@ -189,6 +202,20 @@ class Renderer:
     def _site_href(self, context: Context, path: str) -> str:
         """A link from the current page to a file of the site (a PDF, a download)."""
         return posixpath.relpath(path, posixpath.dirname(context["page_url"]) or ".")
+
+    @pass_context
+    def _list_href(self, context: Context, item_id: str, key: str, number: int = 1) -> str:
+        return urls.relative(list_src(self.playbook, item_id, key, number), context["page_url"])
+
+    def _list_page(self, item_id: str, key: str, number: int) -> ListPage:
+        return next(page for page in list_pages(self.playbook, item_id) if page.key == key and page.number == number)
+
+    def _by_kind(self, ids: list[str]) -> list[tuple[str, list[str]]]:
+        """Ids grouped by the label of their kind, groups in the order they first come."""
+        groups: dict[str, list[str]] = {}
+        for item_id in ids:
+            groups.setdefault(self.playbook.kind_of(item_id).label, []).append(item_id)
+        return list(groups.items())
 
     @pass_context
     def _index_href(self, context: Context, kind_name: str) -> str:

@@ -16,6 +16,7 @@ from jinja2 import Environment, StrictUndefined
 
 from macros import state
 from macros.resolve.coursedocs import course_srcs
+from macros.resolve.lists import all_list_pages
 from macros.resolve.packs import pack_part_src, pack_parts, pack_src
 from macros.resolve.playbook import Playbook
 from macros.resolve.urls import index_path, src_path
@@ -60,6 +61,7 @@ def source_files(playbook: Playbook) -> dict[str, str]:
             files.update({pack_part_src(item_id, part): entry.file for part in pack_parts(playbook, item_id)})
         if entry.kind.name == "course":
             files.update(dict.fromkeys(course_srcs(playbook.get(item_id)), entry.file))
+    files.update({part.src: playbook.entries[part.item_id].file for part in all_list_pages(playbook)})
     return files
 
 

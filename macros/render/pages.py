@@ -11,6 +11,7 @@ from macros.load.models import Course
 from macros.resolve.coursedocs import COURSE_OUTPUTS, course_day_srcs, course_src
 from macros.resolve.faq import faq_pages
 from macros.resolve.firstweek import reading_list
+from macros.resolve.lists import all_list_pages
 from macros.resolve.packs import pack_part_src, pack_parts, pack_src
 from macros.resolve.playbook import Playbook
 from macros.resolve.urls import index_path, src_path
@@ -119,6 +120,17 @@ def faq_part_pages(playbook: Playbook) -> list[GeneratedPage]:
     return pages
 
 
+def list_pages(playbook: Playbook) -> list[GeneratedPage]:
+    """The lists too long for their item's page, in full (macros/resolve/lists.py); reached from that page."""
+    pages = []
+    for part in all_list_pages(playbook):
+        title = f"{playbook.get(part.item_id).title} · {part.label}"
+        meta = {"title": title + (f"（{part.number}/{part.of}）" if part.of > 1 else ""), "search": {"exclude": True}}
+        body = f"{{{{ render_fragment('list', item_id={part.item_id!r}, key={part.key!r}, number={part.number}) }}}}\n"
+        pages.append(GeneratedPage(part.src, _front_matter(meta) + body, in_nav=False))
+    return pages
+
+
 def course_pages(course: Course) -> list[GeneratedPage]:
     """Printable outputs of a course, all derived from the course file; handout and guide by day."""
     pages = []
@@ -140,5 +152,6 @@ def generated_pages(playbook: Playbook) -> list[GeneratedPage]:
     pages += [page for stage in playbook.of_kind("stage") for page in pack_pages(playbook, stage.id, stage.title)]
     pages += [guide_page(src) for src in GUIDE_PAGES]
     pages += faq_part_pages(playbook)
+    pages += list_pages(playbook)
     pages += [page for course in playbook.of_kind("course") for page in course_pages(course)]
     return pages

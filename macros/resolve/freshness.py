@@ -16,6 +16,7 @@ from macros.resolve import urls
 from macros.resolve.coursedocs import course_srcs
 from macros.resolve.faq import faq_pages
 from macros.resolve.history import FileChange, History, content_changed, load_yaml
+from macros.resolve.lists import all_list_pages
 from macros.resolve.packs import pack_part_src, pack_parts, pack_src
 from macros.resolve.playbook import Playbook
 from macros.resolve.review import Report, Status, report, status
@@ -142,6 +143,8 @@ def _page_dates(
             pages[src] = (fresh.updated[course.id], course.id)
     for part in faq_pages(playbook):
         pages[part.src] = (fresh.newest(part.answers()), None)
+    for listing in all_list_pages(playbook):
+        pages[listing.src] = (fresh.newest([listing.item_id, *listing.ids]), None)
     everything = fresh.newest(list(playbook.entries))
     for src in ("guide/faq.md", "guide/matrix.md", "index.md"):
         pages[src] = (everything, None)
