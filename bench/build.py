@@ -106,7 +106,7 @@ def export_markdown(content: Path, folder: Path) -> Path:
     shutil.copytree(ROOT / "docs", docs)
     shutil.copytree(ROOT / "overrides", folder / "overrides")  # the theme's custom_dir, as in our build
     # The maintenance pages (更新记录, 审核报告) too: the plain build should print every page ours does.
-    sources = [(page.src, page.markdown) for page in generated_pages(playbook) + maintenance_pages()]
+    sources = [(page.src, page.markdown) for page in generated_pages(playbook) + maintenance_pages(state.freshness())]
     sources += [(path.relative_to(docs).as_posix(), path.read_text("utf-8")) for path in docs.glob("*.md")]
     for src, markdown in sources:
         (docs / src).parent.mkdir(parents=True, exist_ok=True)

@@ -80,7 +80,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         sources = {**index_sources(self.playbook), **source_files(self.playbook)}
         self.generated = {}
-        for page in generated_pages(self.playbook) + maintenance_pages():
+        for page in generated_pages(self.playbook) + maintenance_pages(state.freshness()):
             self.generated[page.src] = sources.get(page.src, self.config.content_dir + "/")
             files.append(File.generated(config, page.src, content=page.markdown))
         fresh = state.freshness()

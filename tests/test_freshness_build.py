@@ -55,7 +55,9 @@ def test_a_git_project_and_its_shallow_clone_build(project: Path, tmp_path: Path
     assert log.index("2026-02-10") < log.index("2026-01-05")
     assert "Checklist: budget" in log
     report = _text(site, "maintenance/review.html")
-    assert "逾期未审核" in report and "电话技巧" in report
+    assert "逾期未审核" in report and 'href="../maintenance/review/overdue.html">培训组</a>：' in report
+    overdue = _text(site, "maintenance/review/overdue.html")  # the rows, a page per part of the report
+    assert "电话技巧" in overdue and "逾期" in overdue and "最后更新：" in overdue
     assert "maintenance/review.html" not in _text(site, "index.html")  # not in the reader navigation
     updates = _text(site, "assets/playbook/updates.js")
     assert '"checklists/list-find"' in updates

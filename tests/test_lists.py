@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 import pytest
 
@@ -14,6 +15,7 @@ from macros.render.pages import generated_pages
 from macros.resolve import urls
 from macros.resolve.lists import BACKLINKS, KIT, ROWS_PER_PAGE, SHOWN, all_list_pages, list_src, page_lists
 from macros.resolve.playbook import Playbook, load_playbook
+from macros.resolve.review import REVIEW_ROWS, Report, Status, owner_starts, review_pages
 
 
 @pytest.fixture(scope="module")
@@ -97,3 +99,17 @@ def test_a_stage_progress_line_gets_item_ids_not_their_text(big: Playbook) -> No
     assert data["checklists"]
     for entry in data["checklists"].values():
         assert entry["items"] and all(set(item) == {"id"} for item in entry["items"])
+
+
+def test_the_review_report_splits_into_pages_of_REVIEW_ROWS() -> None:
+    late = Status("销售运营", datetime(2026, 1, 1).date(), False, 90, datetime(2026, 4, 1).date(), 30)
+    never = {"培训组": [f"item-{n}" for n in range(2 * REVIEW_ROWS + 5)], "法务": ["contract"]}
+    report = Report({"销售运营": [("late", late)]}, never, {}, 2 * REVIEW_ROWS + 7)
+    pages = review_pages(report)
+    assert [(page.part, page.number, page.of) for page in pages] == [
+        ("overdue", 1, 1), ("never", 1, 3), ("never", 2, 3), ("never", 3, 3),
+    ]  # fmt: skip
+    assert pages[1].src == "maintenance/review/never.md" and pages[3].src == "maintenance/review/never-3.md"
+    assert all(len(page.rows) <= REVIEW_ROWS for page in pages)
+    assert [row for page in pages[1:] for _, row in page.rows] == never["培训组"] + never["法务"]
+    assert owner_starts(pages, "never")["法务"] is pages[3]

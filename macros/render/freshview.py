@@ -12,9 +12,9 @@ from macros.resolve import urls
 from macros.resolve.changelog import STATUS_LABELS, Changelog
 from macros.resolve.freshness import Freshness
 from macros.resolve.playbook import Playbook
+from macros.resolve.review import REVIEW_SRC, owner_starts, review_pages
 
 CHANGELOG_SRC = "guide/changelog.md"
-REVIEW_SRC = "maintenance/review.md"
 WINDOW_DAYS = 180  # the browser hears about changes this far back from the newest one
 TITLED = 10  # the home page's list of what is new since the last visit
 
@@ -23,13 +23,19 @@ def epoch(when: datetime | None) -> int | None:
     return int(when.timestamp()) if when else None
 
 
-def maintenance_pages() -> list[GeneratedPage]:
+def maintenance_pages(fresh: Freshness | None = None) -> list[GeneratedPage]:
+    """更新记录, and the review report: an index and a page per part (resolve/review.review_pages)."""
     changelog = {"title": "更新记录", "search": {"exclude": True}}
     review = {"title": "维护 · 审核报告", "search": {"exclude": True}}
-    return [
+    pages = [
         GeneratedPage(CHANGELOG_SRC, front_matter(changelog) + "{{ render_fragment('changelog') }}\n"),
         GeneratedPage(REVIEW_SRC, front_matter(review) + "{{ render_fragment('review') }}\n", in_nav=False),
     ]
+    for part in review_pages(fresh.report()) if fresh else []:
+        meta = {"title": f"维护 · 审核报告：{part.label}", "search": {"exclude": True}}
+        body = f"{{{{ render_fragment('review-part', src={part.src!r}) }}}}\n"
+        pages.append(GeneratedPage(part.src, front_matter(meta) + body, in_nav=False))
+    return pages
 
 
 def with_freshness(html: str, src: str, page_url: str, fresh: Freshness, renderer: Renderer) -> str:
@@ -96,7 +102,10 @@ def template_globals(fresh: Freshness, changelog: Changelog | None) -> dict[str,
         when = fresh.updated.get(item_id)
         return when.date().isoformat() if when else None
 
+    parts = review_pages(fresh.report())
     return {
+        "review_pages": lambda: parts,
+        "review_starts": lambda part: owner_starts(parts, part),
         "fresh": fresh,
         "changelog": changelog,
         "labels": STATUS_LABELS,

@@ -76,7 +76,7 @@ GROUP_FROM, COMPACT_FROM = 30, 100
 # is lost, and they were an eighth of a trainer's guide).
 PREVIEWLESS = {
     "course-agenda.md.j2", "course-handout.md.j2", "course-handout-day.md.j2", "course-guide.md.j2",
-    "course-guide-day.md.j2", "review.md.j2", "matrix.md.j2",
+    "course-guide-day.md.j2", "review.md.j2", "review-part.md.j2", "matrix.md.j2",
 }  # fmt: skip
 # A list longer than this (an index, a 常见难题 page, a print pack) gets a filter box (pb-filter.js).
 FILTER_FROM = 20
@@ -118,6 +118,7 @@ class Renderer:
             course_materials=course_materials,
             # Dates and reviews, when the build has them (macros/freshview.py replaces these).
             fresh=None,
+            review_pages=list,  # the review report's part pages (freshview.template_globals)
             changelog=None,
             by_note=self._by_note,
             check_change=lambda checklist_id, item_id: (None, None),

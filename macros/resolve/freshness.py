@@ -19,7 +19,7 @@ from macros.resolve.history import FileChange, History, content_changed, load_ya
 from macros.resolve.lists import all_list_pages
 from macros.resolve.packs import pack_part_src, pack_parts, pack_src
 from macros.resolve.playbook import Playbook
-from macros.resolve.review import Report, Status, report, status
+from macros.resolve.review import Report, Status, report, review_pages, status
 
 
 @dataclass
@@ -145,6 +145,8 @@ def _page_dates(
         pages[part.src] = (fresh.newest(part.answers()), None)
     for listing in all_list_pages(playbook):
         pages[listing.src] = (fresh.newest([listing.item_id, *listing.ids]), None)
+    for review in review_pages(fresh.report()):
+        pages[review.src] = (fresh.newest(review.item_ids()), None)
     everything = fresh.newest(list(playbook.entries))
     for src in ("guide/faq.md", "guide/matrix.md", "index.md"):
         pages[src] = (everything, None)

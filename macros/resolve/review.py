@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from difflib import get_close_matches
 from pathlib import Path
+from typing import Any
 
 from pydantic import Field, ValidationError
 
@@ -190,3 +191,58 @@ def report(statuses: dict[str, Status], updated: dict[str, datetime | None]) -> 
         {k: changed[k] for k in order(changed)},
         len(statuses),
     )
+
+
+# The site's report: an index (maintenance/review.md) and one page per part, continued on -2, -3 …
+# past REVIEW_ROWS rows. One page with every row was 528 kB at 10× (2,698 items never reviewed).
+REVIEW_SRC = "maintenance/review.md"
+REVIEW_ROWS = 200  # an overdue row says when and how late: about 60 kB of rows
+PARTS = {"overdue": "逾期未审核", "never": "从未审核", "changed": "审核后又有修改"}
+
+
+@dataclass(frozen=True)
+class ReviewPage:
+    src: str  # maintenance/review/overdue.md, maintenance/review/overdue-2.md …
+    part: str  # a key of PARTS
+    number: int
+    of: int
+    rows: list[tuple[str, Any]]  # (owner, the report's row), owners in the report's order
+
+    @property
+    def label(self) -> str:
+        return PARTS[self.part] + (f"（{self.number}/{self.of}）" if self.of > 1 else "")
+
+    @property
+    def url(self) -> str:
+        return self.src.removesuffix(".md") + ".html"
+
+    def owners(self) -> list[tuple[str, list[Any]]]:
+        groups: dict[str, list[Any]] = {}
+        for owner, row in self.rows:
+            groups.setdefault(owner, []).append(row)
+        return list(groups.items())
+
+    def item_ids(self) -> list[str]:
+        return [row if isinstance(row, str) else row[0] for _, row in self.rows]
+
+
+def review_pages(result: Report) -> list[ReviewPage]:
+    """The report's part pages, in PARTS order; a part with no rows has no page."""
+    pages = []
+    for part in PARTS:
+        rows = [(owner, row) for owner, group in getattr(result, part).items() for row in group]
+        chunks = [rows[start : start + REVIEW_ROWS] for start in range(0, len(rows), REVIEW_ROWS)]
+        for number, chunk in enumerate(chunks, 1):
+            src = f"maintenance/review/{part}.md" if number == 1 else f"maintenance/review/{part}-{number}.md"
+            pages.append(ReviewPage(src, part, number, len(chunks), chunk))
+    return pages
+
+
+def owner_starts(pages: list[ReviewPage], part: str) -> dict[str, ReviewPage]:
+    """Each owner of a part → the page where their rows begin."""
+    starts: dict[str, ReviewPage] = {}
+    for page in pages:
+        if page.part == part:
+            for owner, _ in page.rows:
+                starts.setdefault(owner, page)
+    return starts
