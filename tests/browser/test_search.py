@@ -51,6 +51,17 @@ def test_a_page_whose_title_is_the_query_ranks_first(page: Page) -> None:
     assert _rank(page, index, "报价！")[0] == "forms/quote.html", "punctuation does not matter"
 
 
+def test_a_page_with_the_query_as_alias_ranks_above_the_glossary_entry_of_that_name(page: Page) -> None:
+    docs = [("glossary/spin.html", "SPIN", "term"), ("techniques/spin.html", "SPIN 提问", "technique")]
+    index = _index(docs, {"spin": {0: 300, 1: 900}, "是什么": {}})
+    index["docs"][1][4] = ["SPIN"]
+    index["docs"][0][6] = [1]  # the entry points to the technique
+    assert _rank(page, index, "SPIN") == ["techniques/spin.html", "glossary/spin.html"]
+    assert _rank(page, index, "SPIN 是什么")[0] == "glossary/spin.html", "a definition is asked for"
+    index["docs"][1][4] = []
+    assert _rank(page, index, "SPIN") == ["glossary/spin.html", "techniques/spin.html"], "no page claims the name"
+
+
 def test_the_form_of_the_question_picks_the_kind_of_page(page: Page) -> None:
     docs = [("techniques/phone.html", "电话技巧", "technique"), ("scripts/phone.html", "电话约见", "script")]
     index = _index(docs, {"电话": {0: 1000, 1: 800}})

@@ -28,10 +28,12 @@
     PHRASE_POOL = 60;
   var INTENT_BOOST = 1.6,
     NUMBER_BOOST = 1.4;
-  // Exact matches first: a page's title, then a glossary entry's title (a definition), then an alias.
+  // Exact matches first: a page's title, then a glossary entry's title (a definition), then an alias;
+  // a glossary title goes after a page's alias unless the question asks for a definition.
   var EXACT_TITLE = 1e7,
     EXACT_TERM = 7e6,
     EXACT_ALIAS = 5e6,
+    EXACT_TERM_AFTER_ALIAS = 4.5e6,
     EXACT_QUESTION = 2e6;
   var NUMBER = /[0-9０-９]|[一二两三四五六七八九十百半]+\s*(次|天|个|周|月|年|轮|步|分钟|小时|成|%)/;
   var hasOwn = Object.prototype.hasOwnProperty;
@@ -381,8 +383,16 @@
       return !q.weak.length || kinds.has(self.index.docs[hit[0]][2]);
     });
     var hits = (this.exact.get(q.key) || []).concat(byTopic);
+    // A page that has the query as an alias is the page about that thing (SPIN → SPIN 提问);
+    // a glossary entry of that name defines it and comes right after it, unless the question
+    // asks for a definition (SPIN 是什么).
+    var taught =
+      !kinds.has("term") &&
+      hits.some(function (hit) {
+        return hit[1] === EXACT_ALIAS && self.index.docs[hit[0]][2] !== "term";
+      });
     hits.forEach(function (hit) {
-      exact(hit[0], hit[1]);
+      exact(hit[0], taught && hit[1] === EXACT_TERM ? EXACT_TERM_AFTER_ALIAS : hit[1]);
       // A glossary entry named exactly: the pages it points to come right after it.
       self.index.docs[hit[0]][6].forEach(function (doc, order) {
         exact(doc, EXACT_QUESTION - 1 - order);
