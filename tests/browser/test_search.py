@@ -62,6 +62,15 @@ def test_a_page_with_the_query_as_alias_ranks_above_the_glossary_entry_of_that_n
     assert _rank(page, index, "SPIN") == ["glossary/spin.html", "techniques/spin.html"], "no page claims the name"
 
 
+def test_a_definition_asked_for_by_a_pages_other_name_finds_its_glossary_entry(page: Page) -> None:
+    docs = [("modes/quick.html", "快刀模式", "mode"), ("glossary/quick.html", "快刀模式", "term")]
+    index = _index(docs, {"快刀": {0: 1500, 1: 100}, "快刀模式": {0: 2000, 1: 1000}, "是啥": {}})
+    index["docs"][0][4] = ["快刀"]
+    index["docs"][1][6] = [0]
+    assert _rank(page, index, "快刀是啥") == ["glossary/quick.html", "modes/quick.html"]
+    assert _rank(page, index, "快刀")[0] == "modes/quick.html", "no definition asked for"
+
+
 def test_the_form_of_the_question_picks_the_kind_of_page(page: Page) -> None:
     docs = [("techniques/phone.html", "电话技巧", "technique"), ("scripts/phone.html", "电话约见", "script")]
     index = _index(docs, {"电话": {0: 1000, 1: 800}})

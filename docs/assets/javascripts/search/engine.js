@@ -155,7 +155,13 @@
     this.lines = new Map(); // doc → its aliases and questions, normalised
     this.sentences = new Map(); // doc → [[sentence, normalised]] of its loaded text
     this.exact = new Map(); // key(title/alias/question) → [[doc, bonus]]
+    this.definitions = new Map(); // doc → the glossary entries that point to it
     index.docs.forEach(function (doc, number) {
+      if (doc[2] === "term")
+        doc[6].forEach(function (target) {
+          if (!self.definitions.has(target)) self.definitions.set(target, []);
+          self.definitions.get(target).push(number);
+        });
       function add(text, bonus) {
         var k = key(text);
         if (!k) return;
@@ -379,9 +385,18 @@
     }
     // By topic words only when nothing but stray characters was dropped (ARPU值), or the
     // dropped words ask for this kind of page (异议是啥 → the glossary): 续约怎么谈 is not 续约.
-    var byTopic = (q.topic && q.topic !== q.key ? this.exact.get(q.topic) || [] : []).filter(function (hit) {
+    var named = q.topic && q.topic !== q.key ? this.exact.get(q.topic) || [] : [];
+    var byTopic = named.filter(function (hit) {
       return !q.weak.length || kinds.has(self.index.docs[hit[0]][2]);
     });
+    // A definition asked for by a page's other name (快刀是啥, 快刀 being 快刀模式's alias):
+    // the glossary entry that points to that page.
+    if (kinds.has("term") && !byTopic.length)
+      named.forEach(function (hit) {
+        (self.definitions.get(hit[0]) || []).forEach(function (term) {
+          byTopic.push([term, EXACT_ALIAS]);
+        });
+      });
     var hits = (this.exact.get(q.key) || []).concat(byTopic);
     // A page that has the query as an alias is the page about that thing (SPIN → SPIN 提问);
     // a glossary entry of that name defines it and comes right after it, unless the question
