@@ -88,3 +88,10 @@ def test_the_early_stopping_split_is_the_cheapest_split() -> None:
             lengths = [len(token.text) for token in segmenter._han(run) if not token.piece]
             expected = [length for length in _cheapest_split(segmenter, run) if length > 1]
             assert lengths == expected, (run, vocabulary, site)
+
+
+def test_how_often_is_weak_framing() -> None:
+    """客户总是压价: 总是 says how often, not what; it must not lift a question that has it."""
+    segmenter = Segmenter({"压价"}, site_words=site_words_for_test())
+    assert segmenter.words("客户总是压价") == ["客户", "总是", "压价"]
+    assert {"总是", "老是", "一直", "经常"} <= set(WEAK)

@@ -15,6 +15,8 @@ WEAK = (
     "怎么说", "说什么", "怎么回", "怎么回复", "怎么讲", "是什么", "什么叫", "什么是", "啥意思", "什么意思",
     "怎么填", "怎么写", "几次", "多久", "多少", "几天", "几个", "多长时间", "要多久", "做什么", "干什么",
     "是啥", "啥叫", "干嘛的", "是干嘛的", "指的是",
+    # How often it happens is the rep's complaint, not the topic (客户总是压价).
+    "总是", "老是", "一直", "经常", "总被",
 )  # fmt: skip
 
 # The form of a question → the kind of page that answers it. ``end`` cues count only at
