@@ -3,7 +3,7 @@
 from macros.search.build import site_words
 from macros.search.segment import Segmenter, Token
 from macros.search.thesaurus import Thesaurus
-from macros.search.words import WEAK
+from macros.search.words import INTENTS, WEAK
 
 
 def test_site_words_stay_whole_even_where_other_words_compete() -> None:
@@ -95,3 +95,11 @@ def test_how_often_is_weak_framing() -> None:
     segmenter = Segmenter({"压价"}, site_words=site_words_for_test())
     assert segmenter.words("客户总是压价") == ["客户", "总是", "压价"]
     assert {"总是", "老是", "一直", "经常"} <= set(WEAK)
+
+
+def test_how_to_talk_it_through_asks_for_a_script() -> None:
+    """续约怎么谈 / 该怎么接: the words to say, like 怎么说 (weak framing, the script intent)."""
+    segmenter = Segmenter({"续约"}, site_words=site_words_for_test())
+    assert segmenter.words("续约怎么谈") == ["续约", "怎么谈"]
+    script = next(intent for intent in INTENTS if intent["kind"] == "script")
+    assert {"怎么谈", "怎么接"} <= set(script["cues"]) & set(WEAK)

@@ -17,12 +17,15 @@ WEAK = (
     "是啥", "啥叫", "干嘛的", "是干嘛的", "指的是",
     # How often it happens is the rep's complaint, not the topic (客户总是压价).
     "总是", "老是", "一直", "经常", "总被",
+    # Question forms that ask for words to say (the script intent below): framing too.
+    "怎么接", "怎么谈",
 )  # fmt: skip
 
 # The form of a question → the kind of page that answers it. ``end`` cues count only at
 # the end of the query (报价表, but not 表现).
 INTENTS = (
-    {"kind": "script", "cues": ["怎么说", "说什么", "怎么回", "怎么回复", "怎么讲", "怎么开口", "话术", "怎么答"]},
+    {"kind": "script", "cues": ["怎么说", "说什么", "怎么回", "怎么回复", "怎么讲", "怎么开口", "话术", "怎么答",
+                                "怎么接", "怎么谈"]},
     {"kind": "term", "cues": ["是什么", "什么叫", "什么是", "啥意思", "什么意思", "指什么", "定义", "是啥", "啥叫",
                               "干嘛的"]},
     {"kind": "template", "cues": ["模板", "表格", "表单", "怎么填", "怎么写", "范本"], "end": ["表", "书", "函"]},
