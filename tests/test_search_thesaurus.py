@@ -43,3 +43,13 @@ def test_thesaurus_files_are_not_items_and_have_a_schema(content: Path) -> None:
 def test_real_thesaurus_loads_without_errors() -> None:
     root = Path(__file__).resolve().parent.parent
     assert len(load_playbook(root / "content", root=root).thesaurus.groups) >= 10
+
+
+def test_real_thesaurus_knows_spoken_words_for_clashes_remedies_and_the_boss() -> None:
+    """售前在会上跟客户老总顶起来了，怎么收场: each spoken word finds the written one."""
+    root = Path(__file__).resolve().parent.parent
+    synonyms = load_playbook(root / "content", root=root).thesaurus.synonyms()
+    assert "老板" in synonyms["老总"]
+    assert "顶撞" in synonyms["顶起来"]
+    assert "补救" in synonyms["收场"]
+    assert "流程" in synonyms["过程"]
