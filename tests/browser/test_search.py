@@ -71,6 +71,15 @@ def test_a_definition_asked_for_by_a_pages_other_name_finds_its_glossary_entry(p
     assert _rank(page, index, "快刀")[0] == "modes/quick.html", "no definition asked for"
 
 
+def test_names_match_exactly_without_particles_and_tai(page: Page) -> None:
+    docs = [("processes/cycle.html", "整体流程", "process"), ("scripts/long.html", "决策流程", "script")]
+    index = _index(docs, {"决策": {0: 900, 1: 300}, "流程": {0: 900, 1: 300}, "太长": {}})
+    index["docs"][1][4] = ["决策流程长"]
+    assert _rank(page, index, "决策流程太长")[0] == "scripts/long.html"
+    assert _rank(page, index, "决策流程长了吗")[0] == "scripts/long.html"
+    assert _rank(page, index, "决策流程")[0] == "scripts/long.html", "the exact title still wins"
+
+
 def test_the_form_of_the_question_picks_the_kind_of_page(page: Page) -> None:
     docs = [("techniques/phone.html", "电话技巧", "technique"), ("scripts/phone.html", "电话约见", "script")]
     index = _index(docs, {"电话": {0: 1000, 1: 800}})

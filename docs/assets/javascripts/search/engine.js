@@ -48,6 +48,11 @@
   function key(text) {
     return normalise(text).replace(/[^\p{L}\p{N}]+/gu, "");
   }
+  // ... and, as a second chance, without particles and 太 / 很 (决策流程太长 = 决策流程长).
+  var PARTICLES = /[的了吗呢啊吧呀嘛太很]/g;
+  function loose(text) {
+    return key(text).replace(PARTICLES, "");
+  }
   function escapeHtml(text) {
     return String(text).replace(/[&<>"']/g, function (c) {
       return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
@@ -156,6 +161,7 @@
     this.sentences = new Map(); // doc → [[sentence, normalised]] of its loaded text
     this.exact = new Map(); // key(title/alias/question) → [[doc, bonus]]
     this.definitions = new Map(); // doc → the glossary entries that point to it
+    this.loose = new Map(); // loose(title/alias/question) → [[doc, bonus]], where it differs from key()
     index.docs.forEach(function (doc, number) {
       if (doc[2] === "term")
         doc[6].forEach(function (target) {
@@ -167,6 +173,11 @@
         if (!k) return;
         if (!self.exact.has(k)) self.exact.set(k, []);
         self.exact.get(k).push([number, bonus]);
+        var l = loose(text);
+        if (l && l !== k) {
+          if (!self.loose.has(l)) self.loose.set(l, []);
+          self.loose.get(l).push([number, bonus]);
+        }
       }
       var level = doc[2] === "term" ? EXACT_TERM : EXACT_TITLE;
       add(doc[1], level);
@@ -397,7 +408,9 @@
           byTopic.push([term, EXACT_ALIAS]);
         });
       });
-    var hits = (this.exact.get(q.key) || []).concat(byTopic);
+    var hits = (this.exact.get(q.key) || this.exact.get(loose(query)) || this.loose.get(loose(query)) || []).concat(
+      byTopic,
+    );
     // A page that has the query as an alias is the page about that thing (SPIN → SPIN 提问);
     // a glossary entry of that name defines it and comes right after it, unless the question
     // asks for a definition (SPIN 是什么).
