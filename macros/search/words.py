@@ -22,7 +22,8 @@ WEAK = (
 )  # fmt: skip
 
 # The form of a question → the kind of page that answers it. ``end`` cues count only at
-# the end of the query (报价表, but not 表现).
+# the end of the query (报价表, but not 表现); ``text`` cues anywhere in it, but unlike ``cues``
+# they are not words the segmenter keeps whole (的案例 stays 的 + 案例).
 INTENTS = (
     {"kind": "script", "cues": ["怎么说", "说什么", "怎么回", "怎么回复", "怎么讲", "怎么开口", "话术", "怎么答",
                                 "怎么接", "怎么谈"]},
@@ -31,6 +32,8 @@ INTENTS = (
     {"kind": "template", "cues": ["模板", "表格", "表单", "怎么填", "怎么写", "范本"], "end": ["表", "书", "函"]},
     {"kind": "checklist", "cues": ["清单", "检查", "核对", "自查"]},
     {"kind": "number", "cues": ["几次", "多久", "多少", "几天", "几个", "多长时间", "几轮", "几步", "几成"]},
+    # A case to discuss (有没有…涨价的案例); not 参考案例 / 成功案例 / 案例客户, which name other things.
+    {"kind": "case", "cues": ["案例讨论", "案例分析", "案例研讨"], "text": ["的案例", "个案例"]},
 )  # fmt: skip
 
 

@@ -80,6 +80,13 @@ def test_names_match_exactly_without_particles_and_tai(page: Page) -> None:
     assert _rank(page, index, "决策流程")[0] == "scripts/long.html", "the exact title still wins"
 
 
+def test_asking_for_a_case_picks_a_case_but_a_reference_case_is_not_one(page: Page) -> None:
+    docs = [("scripts/rise.html", "成本上涨通知涨价", "script"), ("cases/rise.html", "成本上升要涨价", "case")]
+    index = _index(docs, {"涨价": {0: 1200, 1: 900}, "案例": {0: 100, 1: 100}, "参考案例": {0: 300, 1: 200}})
+    assert _rank(page, index, "有没有涨价的案例")[0] == "cases/rise.html"
+    assert _rank(page, index, "涨价参考案例")[0] == "scripts/rise.html", "参考案例 names a document"
+
+
 def test_the_form_of_the_question_picks_the_kind_of_page(page: Page) -> None:
     docs = [("techniques/phone.html", "电话技巧", "technique"), ("scripts/phone.html", "电话约见", "script")]
     index = _index(docs, {"电话": {0: 1000, 1: 800}})

@@ -302,6 +302,9 @@
           }) ||
           (intent.end || []).some(function (cue) {
             return text.replace(/[\s?？!！。]+$/, "").slice(-cue.length) === cue;
+          }) ||
+          (intent.text || []).some(function (cue) {
+            return text.indexOf(cue) >= 0;
           })
         );
       })
