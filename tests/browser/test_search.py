@@ -87,6 +87,20 @@ def test_asking_for_a_case_picks_a_case_but_a_reference_case_is_not_one(page: Pa
     assert _rank(page, index, "涨价参考案例")[0] == "scripts/rise.html", "参考案例 names a document"
 
 
+def test_a_name_framed_by_weak_words_still_matches_exactly(page: Page) -> None:
+    docs = [
+        ("techniques/list.html", "让步量化", "technique"),
+        ("techniques/careful.html", "谨慎让步", "technique"),
+        ("glossary/pain.html", "疼痛", "term"),
+        ("techniques/pain.html", "疼痛分析", "technique"),
+    ]
+    index = _index(docs, {"让步": {0: 1600, 1: 1200}, "疼痛": {2: 300, 3: 1500}, "怎么说": {}})
+    index["docs"][1][4] = ["让步"]
+    assert _rank(page, index, "怎么让步")[0] == "techniques/careful.html", "怎么 is framing only"
+    assert _rank(page, index, "让步怎么说")[0] == "techniques/list.html", "怎么说 asks for a script"
+    assert _rank(page, index, "客户的疼痛")[0] == "techniques/pain.html", "no definition asked for"
+
+
 def test_the_form_of_the_question_picks_the_kind_of_page(page: Page) -> None:
     docs = [("techniques/phone.html", "电话技巧", "technique"), ("scripts/phone.html", "电话约见", "script")]
     index = _index(docs, {"电话": {0: 1000, 1: 800}})

@@ -143,6 +143,12 @@
     this.words = Object.keys(index.terms);
     this.site = new Set(index.site);
     this.weak = new Set(index.weak);
+    this.cues = new Set(); // the weak words that ask for a kind of page (怎么说, 是什么)
+    index.intents.forEach(function (intent) {
+      intent.cues.forEach(function (cue) {
+        self.cues.add(cue);
+      });
+    });
     this.synonyms = new Map();
     index.synonyms.forEach(function (group) {
       group.forEach(function (word) {
@@ -397,11 +403,16 @@
       }
       found.exact = Math.max(found.exact, bonus);
     }
-    // By topic words only when nothing but stray characters was dropped (ARPU值), or the
-    // dropped words ask for this kind of page (异议是啥 → the glossary): 续约怎么谈 is not 续约.
+    // By topic words when nothing but stray characters was dropped (ARPU值), when the dropped
+    // words ask for this kind of page (异议是啥 → the glossary; 续约怎么谈 → a script, not 续约's
+    // technique), or when they are framing only (怎么让步 → 让步), though then not a glossary entry.
     var named = q.topic && q.topic !== q.key ? this.exact.get(q.topic) || [] : [];
+    var asks = q.weak.some(function (word) {
+      return self.cues.has(word);
+    });
     var byTopic = named.filter(function (hit) {
-      return !q.weak.length || kinds.has(self.index.docs[hit[0]][2]);
+      var kind = self.index.docs[hit[0]][2];
+      return kinds.has(kind) || !q.weak.length || (!asks && kind !== "term");
     });
     // A definition asked for by a page's other name (快刀是啥, 快刀 being 快刀模式's alias):
     // the glossary entry that points to that page.
