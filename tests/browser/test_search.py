@@ -101,6 +101,13 @@ def test_a_name_framed_by_weak_words_still_matches_exactly(page: Page) -> None:
     assert _rank(page, index, "客户的疼痛")[0] == "techniques/pain.html", "no definition asked for"
 
 
+def test_a_title_equal_to_the_query_through_a_synonym_ranks_first(page: Page) -> None:
+    docs = [("techniques/visit.html", "拜访技巧", "technique"), ("scripts/cold.html", "陌生拜访开场", "script")]
+    index = _index(docs, {"陌拜": {0: 2000}, "开场": {0: 900, 1: 800}}, synonyms=[["陌生拜访", "陌拜"]])
+    assert _rank(page, index, "陌拜开场")[0] == "scripts/cold.html"
+    assert _rank(page, index, "陌拜")[0] == "techniques/visit.html", "one word: its own matches decide"
+
+
 def test_the_form_of_the_question_picks_the_kind_of_page(page: Page) -> None:
     docs = [("techniques/phone.html", "电话技巧", "technique"), ("scripts/phone.html", "电话约见", "script")]
     index = _index(docs, {"电话": {0: 1000, 1: 800}})

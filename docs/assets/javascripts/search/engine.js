@@ -34,7 +34,8 @@
     EXACT_TERM = 7e6,
     EXACT_ALIAS = 5e6,
     EXACT_TERM_AFTER_ALIAS = 4.5e6,
-    EXACT_QUESTION = 2e6;
+    EXACT_QUESTION = 2e6,
+    REWORDED = 1e5; // a name matched through a synonym ranks this far below the same name typed
   var NUMBER = /[0-9０-９]|[一二两三四五六七八九十百半]+\s*(次|天|个|周|月|年|轮|步|分钟|小时|成|%)/;
   var hasOwn = Object.prototype.hasOwnProperty;
 
@@ -424,6 +425,7 @@
       });
     var hits = (this.exact.get(q.key) || this.exact.get(loose(query)) || this.loose.get(loose(query)) || []).concat(
       byTopic,
+      this.reworded(q),
     );
     // A page that has the query as an alias is the page about that thing (SPIN → SPIN 提问);
     // a glossary entry of that name defines it and comes right after it, unless the question
@@ -460,6 +462,30 @@
     });
     results.query = q;
     return limit ? cut(results, limit) : results;
+  };
+
+  // A name that equals the query once one of its words is put in the thesaurus's other words
+  // (陌拜开场 → 陌生拜访开场): just below the names the query equals as typed.
+  Engine.prototype.reworded = function (q) {
+    var self = this;
+    var found = [];
+    var words = q.groups.map(function (group) {
+      return group.token;
+    });
+    if (!q.weak.length && words.length >= 2 && words.length <= 4 && words.join("") === q.key)
+      words.forEach(function (word, i) {
+        (self.synonyms.get(word) || []).forEach(function (other) {
+          if (other === word) return;
+          var variant = words
+            .slice(0, i)
+            .concat([other], words.slice(i + 1))
+            .join("");
+          (self.exact.get(variant) || []).forEach(function (hit) {
+            found.push([hit[0], hit[1] - REWORDED]);
+          });
+        });
+      });
+    return found;
   };
 
   function cut(results, limit) {
