@@ -53,3 +53,5 @@ def test_real_thesaurus_knows_spoken_words_for_clashes_remedies_and_the_boss() -
     assert "顶撞" in synonyms["顶起来"]
     assert "补救" in synonyms["收场"]
     assert "流程" in synonyms["过程"]
+    assert "陌生拜访" in synonyms["陌拜"]
+    assert "训练营" in synonyms["课程"]  # 新人培训课程 → 新人销售训练营
