@@ -103,3 +103,9 @@ def test_how_to_talk_it_through_asks_for_a_script() -> None:
     assert segmenter.words("续约怎么谈") == ["续约", "怎么谈"]
     script = next(intent for intent in INTENTS if intent["kind"] == "script")
     assert {"怎么谈", "怎么接"} <= set(script["cues"]) & set(WEAK)
+
+
+def test_finding_is_framing_what_is_found_is_the_topic() -> None:
+    segmenter = Segmenter({"决策人"}, site_words=site_words_for_test())
+    assert segmenter.words("怎么找到决策人") == ["怎么", "找到", "决策人"]
+    assert "找到" in WEAK

@@ -19,6 +19,8 @@ WEAK = (
     "总是", "老是", "一直", "经常", "总被",
     # Question forms that ask for words to say (the script intent below): framing too.
     "怎么接", "怎么谈",
+    # Getting to something: what is found is the topic (怎么找到决策人 → 决策人).
+    "找到",
 )  # fmt: skip
 
 # The form of a question → the kind of page that answers it. ``end`` cues count only at
