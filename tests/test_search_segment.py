@@ -109,3 +109,9 @@ def test_finding_is_framing_what_is_found_is_the_topic() -> None:
     segmenter = Segmenter({"决策人"}, site_words=site_words_for_test())
     assert segmenter.words("怎么找到决策人") == ["怎么", "找到", "决策人"]
     assert "找到" in WEAK
+
+
+def test_when_in_the_meeting_is_framing() -> None:
+    segmenter = Segmenter({"记录"}, site_words=site_words_for_test())
+    assert segmenter.words("见完客户记录怎么写") == ["见完", "客户", "记录", "怎么写"]
+    assert {"见完", "见了面"} <= set(WEAK)

@@ -21,6 +21,8 @@ WEAK = (
     "怎么接", "怎么谈",
     # Getting to something: what is found is the topic (怎么找到决策人 → 决策人).
     "找到",
+    # When in the meeting it happens frames the question (见完客户记录怎么写 → the record).
+    "见完", "见了面",
 )  # fmt: skip
 
 # The form of a question → the kind of page that answers it. ``end`` cues count only at
