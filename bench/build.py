@@ -82,8 +82,10 @@ def weigh(site: Path) -> Weight:
             target = (path.parent / src.split("?")[0]).resolve()
             if "/assets/playbook/" in target.as_posix() and target.is_file():
                 loaded += target.stat().st_size
+        # Data a page asks for (data-pb-needs); the plain Material reference has none of the files.
         needed = {name for names in _NEEDS.findall(html) for name in names.split()}
-        loaded += sum((site / "assets" / "playbook" / f"{name}.js").stat().st_size for name in needed)
+        files = [site / "assets" / "playbook" / f"{name}.js" for name in needed]
+        loaded += sum(file.stat().st_size for file in files if file.is_file())
         loaded += sum(len(block.encode()) for block in _INLINE_DATA.findall(html))
         data[path] = loaded
     most = max(pages, key=data.__getitem__)
