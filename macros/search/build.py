@@ -158,24 +158,30 @@ def score_pages(pages: list[Page], segmenter: Segmenter) -> dict[str, dict[int, 
     return scores
 
 
-def _b36(number: int) -> str:
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
-    text = ""
-    while True:
-        number, rest = divmod(number, 36)
-        text = digits[rest] + text
-        if not number:
-            return text
+# Digits of the postings strings: 64 characters JSON and JavaScript need not escape.
+DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
+
+
+def _number(number: int) -> str:
+    """5 bits per digit, most significant first; a digit of 32 or more says another follows."""
+    digits = [DIGITS[number & 31]]
+    number >>= 5
+    while number:
+        digits.append(DIGITS[32 | (number & 31)])
+        number >>= 5
+    return "".join(reversed(digits))
 
 
 def encode_postings(postings: dict[int, int]) -> str:
-    """``{page: score}`` → "delta:score,…" in base 36, pages ascending."""
+    """``{page: score}`` → the numbers gap, score, gap, score … (pages ascending, each gap from
+    the page before), written with :func:`_number` without separators: 2.3 characters a page
+    where "gap:score," in base 36 took 5 (engine.js ``postings`` reads them back)."""
     previous = 0
     out = []
     for number in sorted(postings):
-        out.append(f"{_b36(number - previous)}:{_b36(postings[number])}")
+        out.append(_number(number - previous) + _number(postings[number]))
         previous = number
-    return ",".join(out)
+    return "".join(out)
 
 
 def content_key(segmenter: Segmenter, text: str) -> str:

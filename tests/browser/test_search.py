@@ -152,6 +152,19 @@ def test_the_reason_line_is_the_sentence_that_states_the_number(page: Page) -> N
     assert item["text"] == "<p>标准是一周之内、三次<mark>拜访</mark>、8 折以上成交。</p>", item
 
 
+def test_the_browser_reads_the_postings_the_build_writes(page: Page) -> None:
+    postings = {0: 1, 1: 31, 33: 32, 1057: 1024, 40000: 4076, 40001: 100000, 1 << 20: 7}
+    index = _index([("a.html", "甲", "technique")], {"报价": postings, "空": {}})
+    page.set_content("<html><body></body></html>")
+    page.add_script_tag(path=str(ENGINE))
+    read = page.evaluate(
+        "index => { const e = new PBSearch.Engine(index); return ['报价', '空', '无'].map(w => {"
+        " const p = e.postings(w); return [Array.from(p.docs), Array.from(p.scores)]; }); }",
+        index,
+    )
+    assert read == [[list(postings), [score / 100 for score in postings.values()]], [[], []], [[], []]]
+
+
 def test_titles_and_lines_are_escaped(page: Page) -> None:
     docs = [("scripts/x.html", "<b>报价</b>", "script")]
     index = _index(docs, {"报价": {0: 500}})

@@ -205,19 +205,35 @@
     });
   }
 
+  // A word's postings: the numbers gap, score, gap, score … in 5-bit digits, most significant
+  // first, a digit of 32 or more saying another follows (macros/search/build.py encode_postings).
+  var DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
+  var DIGIT = new Int8Array(128);
+  for (var digitValue = 0; digitValue < DIGITS.length; digitValue++) DIGIT[DIGITS.charCodeAt(digitValue)] = digitValue;
+
   Engine.prototype.postings = function (word) {
     var hit = this.cache.get(word);
     if (hit) return hit;
     var text = hasOwn.call(this.terms, word) ? this.terms[word] : "";
-    var items = text ? text.split(",") : [];
-    var docs = new Int32Array(items.length),
-      scores = new Float64Array(items.length),
-      doc = 0;
-    for (var i = 0; i < items.length; i++) {
-      var colon = items[i].indexOf(":");
-      doc += parseInt(items[i].slice(0, colon), 36);
-      docs[i] = doc;
-      scores[i] = parseInt(items[i].slice(colon + 1), 36) / 100;
+    var numbers = 0,
+      i;
+    for (i = 0; i < text.length; i++) if (DIGIT[text.charCodeAt(i)] < 32) numbers++;
+    var docs = new Int32Array(numbers >> 1),
+      scores = new Float64Array(numbers >> 1),
+      doc = 0,
+      value = 0,
+      n = 0;
+    for (i = 0; i < text.length; i++) {
+      var digit = DIGIT[text.charCodeAt(i)];
+      value = value * 32 + (digit & 31);
+      if (digit >= 32) continue;
+      if (n & 1) scores[n >> 1] = value / 100;
+      else {
+        doc += value;
+        docs[n >> 1] = doc;
+      }
+      n++;
+      value = 0;
     }
     hit = { docs: docs, scores: scores };
     this.cache.set(word, hit);
