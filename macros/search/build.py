@@ -193,6 +193,28 @@ def content_key(segmenter: Segmenter, text: str) -> str:
     return "".join(token.text for token in tokens if token.text not in WEAK)
 
 
+# Text whose key() in the browser (engine.js: NFKC, lower case, letters and digits only) is
+# plain to compute here: CJK ideographs, ASCII, and punctuation that NFKC keeps or maps to
+# punctuation. Anything else is left to the browser.
+_PLAIN = re.compile(
+    r"[\u4e00-\u9fefa-zA-Z0-9 \t\n!-/:-@\[-`{-~\u00b7\u00d7\u2013\u2014\u2018\u2019\u201c\u201d\u2026"
+    r"\u3001\u3002\u3008-\u3011\u3014-\u301b\uff01-\uff0f\uff1a-\uff20\uff5b-\uff65]*"
+)
+_NOT_KEPT = re.compile(r"[^\u4e00-\u9fefa-z0-9]+")
+
+
+def browser_key(text: str) -> str | None:
+    """What engine.js's key() makes of ``text``, or None where that is not plain to tell."""
+    return _NOT_KEPT.sub("", text.lower()) if _PLAIN.fullmatch(text) else None
+
+
+def topic_key(segmenter: Segmenter, text: str) -> str:
+    """content_key, or "" when it is the name's own key: the browser then has nothing to add
+    (and no key to recompute for it)."""
+    found = content_key(segmenter, text)
+    return "" if found and found == browser_key(text) else found
+
+
 def build_index(index: dict, playbook: Playbook, thesaurus: Thesaurus) -> tuple[dict, list[list]]:
     """The browser index and, per page, its sections for snippets."""
     pages = pages_of(index, playbook)
@@ -217,9 +239,10 @@ def build_index(index: dict, playbook: Playbook, thesaurus: Thesaurus) -> tuple[
             for page in pages
         ],
         "terms": terms,
-        # Per page: the topic words of its title and of each alias, joined (see content_key).
+        # Per page: the topic words of its title and of each alias, joined (see content_key);
+        # "" where they are the whole name, which the browser already matches.
         "keys": [
-            [content_key(segmenter, page.title), [content_key(segmenter, alias) for alias in page.aliases]]
+            [topic_key(segmenter, page.title), [topic_key(segmenter, alias) for alias in page.aliases]]
             for page in pages
         ],
     }

@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Page
 
-from macros.search.build import encode_postings
+from macros.search.build import browser_key, encode_postings
 from macros.search.segment import Segmenter
 from macros.search.words import INTENTS, WEAK
 
@@ -204,6 +204,22 @@ def test_the_browser_segments_text_exactly_like_the_build(page: Page, built_site
     python = [segmenter.words(line) for line in sentences]
     assert len(sentences) > 200
     assert browser == python
+
+
+def test_the_build_computes_names_keys_exactly_like_the_browser(page: Page, built_site: Site) -> None:
+    """browser_key (where the build can tell) is engine.js's key(): names whose topic words are
+    the whole name are sent as "" (see topic_key)."""
+    index = _site_index(built_site)
+    names = sorted({name for doc in index["docs"] for name in [doc[1], *doc[4], *doc[5]]})
+    names += ["ＳＰＩＮ提问", "A/B 测试：“报价”…", "异议是啥？", "客户\u200b说", "Ⅲ期", "々"]
+    page.set_content("<html><body></body></html>")
+    page.add_script_tag(path=str(ENGINE))
+    browser = page.evaluate("names => names.map(PBSearch.key)", names)
+    pairs = zip(names, browser, strict=True)
+    plain = [(name, key, browser_key(name)) for name, key in pairs if browser_key(name) is not None]
+    assert len(plain) > 0.9 * len(names)
+    assert [browser_key(name) for name in ["ＳＰＩＮ提问", "客户\u200b说", "Ⅲ期", "々"]] == [None] * 4
+    assert [(name, key) for name, key, _ in plain] == [(name, mine) for name, _, mine in plain]
 
 
 def _results(page: Page, query: str) -> list[str]:
