@@ -51,7 +51,9 @@ new MutationObserver(() => {
 
 def gzip_size(site: Site, path: str) -> int:
     file = site.folder / path.lstrip("/")
-    return len(gzip.compress(file.read_bytes())) if file.is_file() else 0
+    if not file.is_file():
+        return 0
+    return file.stat().st_size if file.suffix == ".gz" else len(gzip.compress(file.read_bytes()))
 
 
 def first_result(browser: Browser, site: Site, throttle: float) -> tuple[float, int, int]:

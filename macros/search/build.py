@@ -6,7 +6,7 @@ over the fields title, aliases, questions, headings and body) and writes:
 
 - ``search/pb-index.js``: vocabulary, thesaurus, weak words, question forms, one record per
   page and, per word, its pages with their scores (a compact string, decoded only when a
-  query uses the word);
+  query uses the word); the same JSON gzipped as ``search/pb-index.json.gz`` for the worker;
 - ``search/text/<n>.js``: the sentences of page n, loaded for the top results only, to show
   the sentence that answers the query;
 - a stub ``search/search_index.json`` (and ``.js`` for file://) that Material's UI reads at
@@ -15,6 +15,7 @@ over the fields title, aliases, questions, headings and body) and writes:
 
 from __future__ import annotations
 
+import gzip
 import html
 import json
 import math
@@ -262,6 +263,9 @@ def write_site_index(site_dir: Path, playbook: Playbook) -> Path:
     data, texts = build_index(index, playbook, playbook.thesaurus)
     target = folder / "pb-index.js"
     target.write_text(_script("self.PB_SEARCH_INDEX", data), "utf-8")
+    # The same JSON gzipped, for the worker: a server that does not compress sends far fewer bytes.
+    packed = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    (folder / "pb-index.json.gz").write_bytes(gzip.compress(packed, compresslevel=9, mtime=0))
     text_dir = folder / "text"
     text_dir.mkdir(exist_ok=True)
     for number, sections in enumerate(texts):

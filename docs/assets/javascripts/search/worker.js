@@ -9,16 +9,43 @@
   var base = new URL("../../../", self.location.href).href;
   importScripts(base + "assets/javascripts/search/engine.js", base + "assets/javascripts/search/host.js");
   // A data file is "self.NAME=", a line of JSON, ";" (see macros/search/build.py): fetch in
-  // parallel and parse the JSON line.
+  // parallel and parse the JSON line. The index also comes as that JSON gzipped
+  // (search/pb-index.json.gz): far fewer bytes where the server does not compress,
+  // unpacked by the browser's own DecompressionStream.
   function read(url) {
-    return fetch(url)
+    if (/\/pb-index\.js$/.test(url) && typeof DecompressionStream === "function")
+      return packed(url.replace(/\.js$/, ".json.gz")).catch(function () {
+        return plain(url);
+      });
+    return plain(url);
+  }
+  function get(url) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error(url + ": " + response.status);
+      return response;
+    });
+  }
+  function plain(url) {
+    return get(url)
       .then(function (response) {
-        if (!response.ok) throw new Error(url + ": " + response.status);
         return response.text();
       })
       .then(function (text) {
         return JSON.parse(text.slice(text.indexOf("\n") + 1, text.lastIndexOf(";")));
       });
+  }
+  function packed(url) {
+    return get(url)
+      .then(function (response) {
+        return response.arrayBuffer();
+      })
+      .then(function (buffer) {
+        var bytes = new Uint8Array(buffer);
+        // A server that sends .gz files with Content-Encoding: gzip has unpacked it already.
+        if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes);
+        return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text();
+      })
+      .then(JSON.parse);
   }
   var receive = self.PBSearchHost(
     function (message) {
