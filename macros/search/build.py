@@ -198,7 +198,8 @@ def content_key(segmenter: Segmenter, text: str) -> str:
 # plain to compute here: CJK ideographs, ASCII, and punctuation that NFKC keeps or maps to
 # punctuation. Anything else is left to the browser.
 _PLAIN = re.compile(
-    r"[\u4e00-\u9fefa-zA-Z0-9 \t\n!-/:-@\[-`{-~\u00b7\u00d7\u2013\u2014\u2018\u2019\u201c\u201d\u2026"
+    r"[\u4e00-\u9fefa-zA-Z0-9 \t\n\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e"
+    r"\u00b7\u00d7\u2013\u2014\u2018\u2019\u201c\u201d\u2026"
     r"\u3001\u3002\u3008-\u3011\u3014-\u301b\uff01-\uff0f\uff1a-\uff20\uff5b-\uff65]*"
 )
 _NOT_KEPT = re.compile(r"[^\u4e00-\u9fefa-z0-9]+")

@@ -222,6 +222,25 @@ def test_the_build_computes_names_keys_exactly_like_the_browser(page: Page, buil
     assert [(name, key) for name, key, _ in plain] == [(name, mine) for name, _, mine in plain]
 
 
+def test_the_fast_key_is_the_nfkc_key_for_every_character(page: Page) -> None:
+    """key() skips NFKC for plain text; for each BMP character, alone and between others, and
+    for mixed strings, it equals NFKC, lower case, letters and digits only."""
+    page.set_content("<html><body></body></html>")
+    page.add_script_tag(path=str(ENGINE))
+    wrong = page.evaluate(
+        """() => {
+        const slow = t => t.normalize('NFKC').replace(/\u200b/g, '').toLowerCase().replace(/[^\\p{L}\\p{N}]+/gu, '');
+        const wrong = [];
+        for (let c = 0; c < 0x10000; c++) {
+          if (c >= 0xd800 && c < 0xe000) continue;
+          const ch = String.fromCharCode(c);
+          for (const t of [ch, '客' + ch + 'A' + ch + '户']) if (PBSearch.key(t) !== slow(t)) wrong.push(c);
+        }
+        return wrong; }"""
+    )
+    assert wrong == []
+
+
 def _results(page: Page, query: str) -> list[str]:
     search(page, query)
     return page.locator(".md-search-result__item").evaluate_all(

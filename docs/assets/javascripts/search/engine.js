@@ -47,8 +47,16 @@
   }
   // Titles, aliases and questions compare without spaces and punctuation.
   function key(text) {
+    text = String(text);
+    if (PLAIN.test(text)) return text.toLowerCase().replace(NOT_KEPT, "");
     return normalise(text).replace(/[^\p{L}\p{N}]+/gu, "");
   }
+  // Most names are CJK ideographs, ASCII and punctuation that NFKC keeps or turns into other
+  // punctuation: their key is the same without NFKC, twice as fast (the engine's constructor
+  // keys every title, alias and question). macros/search/build.py browser_key is this rule.
+  var PLAIN =
+    /^[\u4e00-\u9fefa-zA-Z0-9 \t\n\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e\u00b7\u00d7\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u3001\u3002\u3008-\u3011\u3014-\u301b\uff01-\uff0f\uff1a-\uff20\uff5b-\uff65]*$/;
+  var NOT_KEPT = /[^\u4e00-\u9fefa-z0-9]+/g;
   // ... and, as a second chance, without particles and 太 / 很 (决策流程太长 = 决策流程长).
   var PARTICLES = /[的了吗呢啊吧呀嘛太很]/g;
   function loose(text) {
