@@ -65,6 +65,12 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
         pass
 
+    def handle(self) -> None:
+        # A page closed while files still load (the search benchmark closes it at the first
+        # result, before the result texts arrive) is not an error worth a traceback.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            super().handle()
+
 
 @dataclass
 class Site:
