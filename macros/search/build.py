@@ -26,6 +26,7 @@ from pathlib import Path
 
 from macros.resolve.playbook import Playbook
 from macros.resolve.urls import item_src, page_url
+from macros.search.counting import count_all
 from macros.search.dictionary import jieba_dictionary
 from macros.search.segment import FUNCTION_CHARS, Segmenter, normalise
 from macros.search.thesaurus import Thesaurus
@@ -128,17 +129,21 @@ def _counts(segmenter: Segmenter, texts: list[str]) -> tuple[Counter[str], int]:
     return counts, length
 
 
+def _count_page(segmenter: Segmenter, page: Page) -> tuple[dict[str, Counter[str]], int]:
+    """A page's word counts per field, and its body's length in words."""
+    counted, body_length = {}, 0
+    for name, texts in _fields(page).items():
+        counted[name], length = _counts(segmenter, texts)
+        if name == "body":
+            body_length = length
+    return counted, body_length
+
+
 def score_pages(pages: list[Page], segmenter: Segmenter) -> dict[str, dict[int, int]]:
     """word → {page number: score × 100}."""
-    per_page: list[dict[str, Counter[str]]] = []
-    body_lengths: list[int] = []
-    for page in pages:
-        counted = {}
-        for name, texts in _fields(page).items():
-            counted[name], length = _counts(segmenter, texts)
-            if name == "body":
-                body_lengths.append(length)
-        per_page.append(counted)
+    counted_pages = count_all(pages, segmenter, _count_page)
+    per_page = [counted for counted, _ in counted_pages]
+    body_lengths = [length for _, length in counted_pages]
     average = max(1.0, sum(body_lengths) / max(1, len(body_lengths)))
     document_frequency: Counter[str] = Counter()
     for counted in per_page:
