@@ -84,6 +84,11 @@ FACT_PATTERNS = [
         r"|跟进信(已?在)?(拜访)?当天发出",
     ),
     ("second follow-up letter", "follow-up-letter-2", r"调研结束后?[^。；，]{0,2}\d+(\s*[–-]\s*\d+)?\s*个工作日内"),
+    (
+        "visit letter lead time",
+        "visit-letter",
+        r"(提前\s*(\d+|三|两)\s*个工作日|拜访前一天)[^。；]{0,8}(发出?|用)[^。；]{0,4}(商务)?拜访函",
+    ),
     ("cold visit length", "visit-skills", r"(陌生拜访|陌拜)[^。；]{0,12}\d+\s*分钟"),
     ("booked visit length", "visit-skills", r"(来意|预约|拜访)[^。；]{0,16}(如|一般|通常)\s*“?(大概\s*)?\d+\s*分钟"),
     ("quick-mode standard", "quick-mode", r"8\s*折以上|不低于\s*8\s*折|(三次|3 次)拜访[^。；]{0,3}(一周之内|一周内)"),
