@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import posixpath
 import re
 from itertools import groupby
 from pathlib import Path
@@ -202,7 +201,7 @@ class Renderer:
     @pass_context
     def _site_href(self, context: Context, path: str) -> str:
         """A link from the current page to a file of the site (a PDF, a download)."""
-        return posixpath.relpath(path, posixpath.dirname(context["page_url"]) or ".")
+        return urls.link_path(path, context["page_url"])
 
     @pass_context
     def _list_href(self, context: Context, item_id: str, key: str, number: int = 1) -> str:
