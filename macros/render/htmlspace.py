@@ -14,11 +14,16 @@ import re
 # can end a comment) are matched whole and kept; otherwise any whitespace run with a line break,
 # between tags or inside text (Material's nav labels are "\n    \n  首页\n  \n"), which renders
 # as the one space it already was.
-_SPACE = re.compile(
-    r"(<(pre|textarea|code|script|style)\b.*?</\2>)|[ \t\r\f]*\n\s*",
-    re.S | re.I,
-)
+_KEPT = re.compile(r"<(pre|textarea|code|script|style)\b.*?</\1>", re.S | re.I)
+_SPACE = re.compile(r"[ \t\r\f]*\n\s*")
 
 
 def collapse(html: str) -> str:
-    return _SPACE.sub(lambda match: match.group(1) or "\n", html)
+    # Kept blocks are found first and the whitespace between them collapsed with a plain pattern:
+    # one pattern with both alternatives tried the block names at every character.
+    out, last = [], 0
+    for kept in _KEPT.finditer(html):
+        out += (_SPACE.sub("\n", html[last : kept.start()]), kept.group())
+        last = kept.end()
+    out.append(_SPACE.sub("\n", html[last:]))
+    return "".join(out)
