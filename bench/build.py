@@ -156,10 +156,10 @@ def measure(scale: int, work: Path, rounds: int) -> dict[str, float]:
     weight = weigh(work / f"site-{scale}x")
     plain_weight = weigh(work / f"plain-site-{scale}x")
     shutil.rmtree(work / f"plain-{scale}x")
-    each = f"fastest of {rounds}: " + ", ".join(f"{t:.1f}" for t in ours_times) if rounds > 1 else "one build"
+    each = f"fastest of {rounds}: " + ", ".join(f"{t:.1f} s" for t in ours_times) if rounds > 1 else "one build"
     print(f"{scale}× ({items} items, {weight.pages} pages)")
     print(f"  validate content: {validation:.2f} s (python -m macros check, interpreter start included)")
-    print(f"  mkdocs build --strict: {ours:.1f} s ({1000 * ours / weight.pages:.0f} ms/page; {each} s)")
+    print(f"  mkdocs build --strict: {ours:.1f} s ({1000 * ours / weight.pages:.0f} ms/page; {each})")
     plain_each = ", ".join(f"{t:.1f}" for t in plain_times)
     print(f"  plain Material build of the same Markdown: {plain:.1f} s ({plain_each} s)")
     print(f"  ours against plain Material: {ours / plain:.2f}×")

@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 
 from macros import state
 from macros.errors import ContentErrors
-from macros.exports.workbook import write_workbooks
+from macros.exports.workbooks import write_workbooks
 from macros.render.freshview import maintenance_pages, updates_data, with_freshness
 from macros.render.htmlsafe import escape_meta, escape_nav
 from macros.render.htmlspace import collapse

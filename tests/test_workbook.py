@@ -118,7 +118,7 @@ def test_dropdown_options_with_commas_and_quotes_stay_whole(tmp_path: Path) -> N
 def test_a_workbook_made_once_is_reused_and_a_changed_form_is_made_anew(tmp_path: Path, monkeypatch: Any) -> None:
     from openpyxl import load_workbook
 
-    from macros.exports import workbook
+    from macros.exports import workbooks as workbook
 
     monkeypatch.setattr(workbook.tempfile, "gettempdir", lambda: str(tmp_path / "cache"))
     (tmp_path / "cache").mkdir()

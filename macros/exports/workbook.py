@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
-import os
 import re
-import shutil
-import tempfile
-from pathlib import Path
 
-import openpyxl
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -126,34 +120,3 @@ def template_workbook(template: models.Template) -> Workbook:
     for column, width in enumerate(widths, 1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     return book
-
-
-# A workbook depends only on its template, this module and openpyxl: one made by an earlier build
-# is copied instead of made again (openpyxl took about a second a build for 30 forms).
-_CODE = hashlib.sha1(Path(__file__).read_bytes() + openpyxl.__version__.encode()).hexdigest()
-
-
-def _cached(template: models.Template) -> Path:
-    key = hashlib.sha1((_CODE + template.model_dump_json()).encode()).hexdigest()[:20]
-    return Path(tempfile.gettempdir()) / "playbook-xlsx" / f"{key}.xlsx"
-
-
-def write_workbooks(templates: list[models.Template], folder: Path) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for template in templates:
-        path = folder / f"{template.id}.xlsx"
-        cached = _cached(template)
-        if cached.is_file():
-            shutil.copyfile(cached, path)
-        else:
-            template_workbook(template).save(path)
-            try:
-                cached.parent.mkdir(exist_ok=True)
-                partial = cached.with_suffix(f".{os.getpid()}.tmp")
-                shutil.copyfile(path, partial)
-                partial.replace(cached)
-            except OSError:
-                pass  # a read-only temp folder only costs the time
-        written.append(path)
-    return written
