@@ -108,6 +108,15 @@ def test_a_title_equal_to_the_query_through_a_synonym_ranks_first(page: Page) ->
     assert _rank(page, index, "陌拜")[0] == "techniques/visit.html", "one word: its own matches decide"
 
 
+def test_a_page_named_by_one_of_the_query_words_goes_first_among_close_calls(page: Page) -> None:
+    docs = [("forms/summary.html", "结果汇总表", "template"), ("activities/review.html", "复盘与优化", "activity")]
+    index = _index(docs, {"丢单": {0: 2000, 1: 800}, "复盘": {0: 900, 1: 900}})
+    index["docs"][1][4] = ["复盘"]
+    assert _rank(page, index, "丢单复盘")[0] == "activities/review.html", "复盘 names the activity"
+    index["docs"][1][4] = []
+    assert _rank(page, index, "丢单复盘")[0] == "forms/summary.html", "no page is named by a word: scores decide"
+
+
 def test_the_form_of_the_question_picks_the_kind_of_page(page: Page) -> None:
     docs = [("techniques/phone.html", "电话技巧", "technique"), ("scripts/phone.html", "电话约见", "script")]
     index = _index(docs, {"电话": {0: 1000, 1: 800}})

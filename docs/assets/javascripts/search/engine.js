@@ -26,6 +26,8 @@
   var PHRASE_BOOST = 1.0,
     PHRASE_MIN = 0.5,
     PHRASE_POOL = 60;
+  // A page named by one of the query's words (its title or an alias): about that part of it.
+  var NAME_PART = 0.3;
   var INTENT_BOOST = 1.6,
     NUMBER_BOOST = 1.4;
   // Exact matches first: a page's title, then a glossary entry's title (a definition), then an alias;
@@ -476,6 +478,18 @@
           best = Math.max(best, self.fit(line, q).covered);
         });
         if (best >= PHRASE_MIN) r.score *= 1 + PHRASE_BOOST * best;
+      });
+    }
+    // A page named by one of the query's words (丢单复盘: 复盘 is 复盘与优化's alias) is about that part.
+    if (q.groups.length >= 2) {
+      var namedBy = new Set();
+      q.groups.forEach(function (group) {
+        (self.exact.get(key(group.token)) || []).forEach(function (hit) {
+          if (hit[1] >= EXACT_ALIAS) namedBy.add(hit[0]);
+        });
+      });
+      results.forEach(function (r) {
+        if (namedBy.has(r.doc)) r.score *= 1 + NAME_PART;
       });
     }
     results.forEach(function (r) {
