@@ -117,6 +117,17 @@ def test_a_page_named_by_one_of_the_query_words_goes_first_among_close_calls(pag
     assert _rank(page, index, "丢单复盘")[0] == "forms/summary.html", "no page is named by a word: scores decide"
 
 
+def test_a_page_named_by_a_synonym_of_a_query_word_counts_less_than_by_the_word(page: Page) -> None:
+    docs = [("activities/review.html", "复盘与优化", "activity"), ("techniques/turn.html", "翻盘技巧", "technique")]
+    scores = {"丢了": {0: 1500, 1: 400}, "翻盘": {0: 400, 1: 1300}, "还能救": {}}
+    index = _index(docs, scores, synonyms=[["翻盘", "还能救"]])
+    index["docs"][1][4] = ["翻盘"]
+    # 丢了 1500 + 0.75 × 400 = 1800 against 400 + 0.75 × 1300 = 1375 × (1 + 0.3 × 0.75) ≈ 1684.
+    assert _rank(page, index, "丢了还能救")[0] == "activities/review.html", "a synonym's name counts less"
+    index["terms"]["丢了"] = encode_postings({0: 1300, 1: 400})
+    assert _rank(page, index, "丢了还能救")[0] == "techniques/turn.html", "翻盘 names the technique"
+
+
 def test_the_form_of_the_question_picks_the_kind_of_page(page: Page) -> None:
     docs = [("techniques/phone.html", "电话技巧", "technique"), ("scripts/phone.html", "电话约见", "script")]
     index = _index(docs, {"电话": {0: 1000, 1: 800}})

@@ -482,14 +482,18 @@
     }
     // A page named by one of the query's words (丢单复盘: 复盘 is 复盘与优化's alias) is about that part.
     if (q.groups.length >= 2) {
-      var namedBy = new Set();
+      // ... or by one of its words' synonyms (翻盘 for 还能救), as a synonym counts: less.
+      var namedBy = new Map();
       q.groups.forEach(function (group) {
-        (self.exact.get(key(group.token)) || []).forEach(function (hit) {
-          if (hit[1] >= EXACT_ALIAS) namedBy.add(hit[0]);
+        [group.token].concat(self.synonyms.get(group.token) || []).forEach(function (word) {
+          var weight = word === group.token ? 1 : SYNONYM;
+          (self.exact.get(key(word)) || []).forEach(function (hit) {
+            if (hit[1] >= EXACT_ALIAS && !(namedBy.get(hit[0]) >= weight)) namedBy.set(hit[0], weight);
+          });
         });
       });
       results.forEach(function (r) {
-        if (namedBy.has(r.doc)) r.score *= 1 + NAME_PART;
+        if (namedBy.has(r.doc)) r.score *= 1 + NAME_PART * namedBy.get(r.doc);
       });
     }
     results.forEach(function (r) {
