@@ -55,3 +55,12 @@ def test_real_thesaurus_knows_spoken_words_for_clashes_remedies_and_the_boss() -
     assert "流程" in synonyms["过程"]
     assert "陌生拜访" in synonyms["陌拜"]
     assert "训练营" in synonyms["课程"]  # 新人培训课程 → 新人销售训练营
+
+
+def test_real_thesaurus_knows_how_reps_ask_for_a_referral() -> None:
+    """让老客户介绍新客户: the spoken phrase finds 转介绍 (and 介绍 alone stays the word for presenting)."""
+    root = Path(__file__).resolve().parent.parent
+    synonyms = load_playbook(root / "content", root=root).thesaurus.synonyms()
+    assert "转介绍" in synonyms["介绍新客户"]
+    assert "转介绍" in synonyms["老带新"]
+    assert "介绍" not in synonyms
