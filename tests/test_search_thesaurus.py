@@ -64,3 +64,11 @@ def test_real_thesaurus_knows_how_reps_ask_for_a_referral() -> None:
     assert "转介绍" in synonyms["介绍新客户"]
     assert "转介绍" in synonyms["老带新"]
     assert "介绍" not in synonyms
+
+
+def test_real_thesaurus_knows_how_reps_ask_whether_a_deal_is_worth_it() -> None:
+    """这个单子值不值得跟: the spoken phrase is one word, and the same question as 该不该跟."""
+    root = Path(__file__).resolve().parent.parent
+    synonyms = load_playbook(root / "content", root=root).thesaurus.synonyms()
+    assert "该不该跟" in synonyms["值不值得跟"]
+    assert "值不值得做" in synonyms["值得跟"]
