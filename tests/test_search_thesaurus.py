@@ -72,3 +72,11 @@ def test_real_thesaurus_knows_how_reps_ask_whether_a_deal_is_worth_it() -> None:
     synonyms = load_playbook(root / "content", root=root).thesaurus.synonyms()
     assert "该不该跟" in synonyms["值不值得跟"]
     assert "值不值得做" in synonyms["值得跟"]
+
+
+def test_real_thesaurus_knows_how_reps_say_a_customer_buys_less() -> None:
+    """老客户这半年下单越来越少: the spoken phrase is one word and finds 客户下单变少 / 采购量下降."""
+    root = Path(__file__).resolve().parent.parent
+    synonyms = load_playbook(root / "content", root=root).thesaurus.synonyms()
+    assert "下单变少" in synonyms["下单越来越少"]
+    assert "采购量下降" in synonyms["订单减少"]
