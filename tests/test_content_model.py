@@ -30,6 +30,21 @@ def test_no_alias_or_question_is_on_two_items(field: str) -> None:
     assert not shared, f"{len(shared)} {field} on more than one item: {shared}"
 
 
+def test_no_two_items_share_a_title() -> None:
+    """Readers, search and the composer tell items apart by title; only a glossary term may share one, with the item it explains."""
+    owners: dict[str, list[str]] = {}
+    for item_id, entry in PLAYBOOK.entries.items():
+        owners.setdefault(_said(entry.item.title), []).append(item_id)
+    shared = {}
+    for title, ids in owners.items():
+        terms = [i for i in ids if PLAYBOOK.entries[i].kind.name == "term"]
+        others = [i for i in ids if i not in terms]
+        explained = all(set(others) <= set(PLAYBOOK.get(t).see) for t in terms)
+        if len(others) > 1 or len(terms) > 1 or not explained:
+            shared[title] = ids
+    assert not shared, f"{len(shared)} titles on more than one item: {shared}"
+
+
 @pytest.mark.parametrize(
     ("item_id", "alias"),
     [

@@ -189,21 +189,21 @@ def test_composer_names_the_kind_of_titles_two_kinds_share(page: Page, site_url:
     page.evaluate("localStorage.removeItem('playbook.composer')")
     page.reload()
     choices = page.locator("#pb-catalog option").evaluate_all("options => options.map(o => o.value)")
-    assert "销售技巧：挽回流失客户" in choices and "话术：挽回流失客户" in choices
+    assert "销售技巧：锁客" in choices and "术语表：锁客" in choices
     assert len(choices) == len(set(choices)), "every choice is distinct"
     module = page.locator(".pb-module").first
-    module.locator(".pb-item-search").fill("话术：挽回流失客户")
+    module.locator(".pb-item-search").fill("术语表：锁客")
     module.get_by_role("button", name="添加条目").click()
-    expect(module.locator(".pb-picked li")).to_have_text("话术：挽回流失客户 移除")
+    expect(module.locator(".pb-picked li")).to_have_text("术语表：锁客 移除")
     chosen = page.evaluate("JSON.parse(localStorage.getItem('playbook.composer')).days[0].modules[0].items")
     kinds = page.evaluate("ids => ids.map(id => PB.manifest.catalog.find(c => c.id === id).kind)", chosen)
-    assert kinds == ["script"]
+    assert kinds == ["term"]
     # A bare title two kinds share asks which one is meant instead of taking the first.
-    module.locator(".pb-item-search").fill("挽回流失客户")
+    module.locator(".pb-item-search").fill("锁客")
     module.get_by_role("button", name="添加条目").click()
     expect(module.locator(".pb-picked li")).to_have_count(1)
     message = module.locator(".pb-item-search").evaluate("input => input.validationMessage")
-    assert "同名条目" in message and "销售技巧：挽回流失客户" in message
+    assert "同名条目" in message and "销售技巧：锁客" in message
     # No seed checkboxes; the sixth day has a name.
     expect(page.get_by_text("种子资料")).to_have_count(0)
     for _ in range(5):

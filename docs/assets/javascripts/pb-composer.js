@@ -108,8 +108,8 @@
 
   // ------------------------------------------------------------------ catalogue
 
-  // Each choice names its kind: 24 titles are shared by two kinds (挽回流失客户 is a
-  // technique and a script), and a choice must insert the item it shows.
+  // Each choice names its kind: a glossary term shares its title with the item it
+  // explains (锁客 is a technique and a term), and a choice must insert the item it shows.
   var catalogCache = null;
   function catalog() {
     if (catalogCache) return catalogCache;
