@@ -31,7 +31,10 @@ def test_no_alias_or_question_is_on_two_items(field: str) -> None:
 
 
 def test_no_two_items_share_a_title() -> None:
-    """Readers, search and the composer tell items apart by title; only a glossary term may share one, with the item it explains."""
+    """Readers, search and the composer tell items apart by title.
+
+    Only a glossary term may share its title, and only with the item it explains (its `see`).
+    """
     owners: dict[str, list[str]] = {}
     for item_id, entry in PLAYBOOK.entries.items():
         owners.setdefault(_said(entry.item.title), []).append(item_id)
