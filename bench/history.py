@@ -13,6 +13,7 @@ and the size of the browser's assets/playbook/updates.js data.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -32,6 +33,11 @@ from macros.resolve.playbook import load_playbook  # noqa: E402
 from tests.test_freshness import commit, git  # noqa: E402
 
 
+def _without(text: str, key: str) -> str:
+    """The item's YAML without its top-level ``key`` (and the lines indented under it)."""
+    return re.sub(rf"^{key}:.*\n(?:[ -].*\n)*", "", text, flags=re.M)
+
+
 def make_repo(root: Path, scale: int) -> int:
     """The content at ``scale`` in a new repository with three dated commits; returns the item count."""
     content = make_synthetic(root / "content", scale)  # 1×: a plain copy
@@ -41,11 +47,11 @@ def make_repo(root: Path, scale: int) -> int:
     # Items only: the thesaurus groups are search data and carry no change notes.
     files = sorted(path for path in content.glob("*/*.yml") if path.parent.name != "thesaurus")
     for path in files[::10]:
-        text = path.read_text("utf-8")
+        text = _without(path.read_text("utf-8"), "changes")
         path.write_text(text.replace("\ntitle: ", "\nchanges: 基准：改了标题\ntitle: 新", 1), "utf-8")
     commit(root, "Bench: reword one item in ten", "2026-02-10T09:00:00+08:00")
     for path in files[5::20]:
-        text = path.read_text("utf-8")
+        text = _without(path.read_text("utf-8"), "reviewed")
         path.write_text(text.replace("\ntitle: ", "\nreviewed: 2026-03-01\ntitle: ", 1), "utf-8")
     commit(root, "Bench: review one item in twenty", "2026-03-01T09:00:00+08:00")
     return len(files)
